@@ -17,9 +17,12 @@ var CamundaClient = Class.create();
 
 /*
  * Token cache shared by all instances evaluated in the same script scope, keyed by everything that
- * identifies an OAuth client (token URL, client id, audience, scope). A flow that runs several
- * Camunda actions therefore fetches one token, not one per call. Entries expire
+ * identifies an OAuth client (token URL, client id, audience, scope). Calls made in one
+ * transaction therefore fetch one token, not one per call. Entries expire
  * x_acme_camunda.oauth.expiry_margin_seconds before the token does.
+ * ServiceNow gives each transaction a fresh script scope, so this cache alone does not outlive
+ * the transaction; with x_acme_camunda.oauth.scoped_cache naming a Scoped Cache
+ * (sys_scoped_cache) the token is also kept there, in memory across transactions.
  */
 CamundaClient.tokenCache = {};
 
@@ -36,7 +39,7 @@ CamundaClient.prototype = {
      * overrides: optional object with any of the configuration keys below; a missing key falls
      * back to the system property x_acme_camunda.<key>.
      *   base_url, auth_type (oauth | basic | none), oauth.token_url, oauth.audience, oauth.scope,
-     *   oauth.client_id, oauth.client_secret, oauth.expiry_margin_seconds, basic.username,
+     *   oauth.client_id, oauth.client_secret, oauth.expiry_margin_seconds, oauth.scoped_cache, basic.username,
      *   basic.password, connection_alias, http_timeout_ms, default_tenant_id
      */
     initialize: function (overrides) {
@@ -245,7 +248,7 @@ CamundaClient.prototype = {
     _loadConfig: function () {
         var c = {};
         var names = ['base_url', 'auth_type', 'oauth.token_url', 'oauth.audience', 'oauth.scope',
-            'oauth.client_id', 'oauth.client_secret', 'oauth.expiry_margin_seconds', 'basic.username',
+            'oauth.client_id', 'oauth.client_secret', 'oauth.expiry_margin_seconds', 'oauth.scoped_cache', 'basic.username',
             'basic.password', 'connection_alias', 'http_timeout_ms', 'default_tenant_id'];
         for (var i = 0; i < names.length; i++) {
             c[names[i]] = this._setting(names[i]);
@@ -427,10 +430,15 @@ CamundaClient.prototype = {
         var cacheKey = [c['oauth.token_url'], c['oauth.client_id'], c['oauth.audience'], c['oauth.scope']].join('|');
         var now = CamundaClient.now();
         var entry = CamundaClient.tokenCache[cacheKey];
+        if (!forceRefresh && !(entry && entry.validUntil > now)) {
+            entry = this._sharedTokenGet(cacheKey);
+        }
         if (!forceRefresh && entry && entry.validUntil > now) {
+            CamundaClient.tokenCache[cacheKey] = entry;
             return {success: true, header: 'Bearer ' + entry.token, cached: true};
         }
         delete CamundaClient.tokenCache[cacheKey];
+        this._sharedTokenPut(cacheKey, null);
 
         var form = 'grant_type=client_credentials'
             + '&client_id=' + encodeURIComponent(c['oauth.client_id'])
@@ -466,11 +474,49 @@ CamundaClient.prototype = {
         if (isNaN(expiresIn) || expiresIn <= 0) {
             expiresIn = 300;
         }
-        CamundaClient.tokenCache[cacheKey] = {
+        var fresh = {
             token: String(parsed.access_token),
             validUntil: now + expiresIn * 1000 - c.expiryMarginMs
         };
+        CamundaClient.tokenCache[cacheKey] = fresh;
+        this._sharedTokenPut(cacheKey, fresh);
         return {success: true, header: 'Bearer ' + parsed.access_token, cached: false};
+    },
+
+    /* Reads a token entry from the optional Scoped Cache; null when absent or not configured. */
+    _sharedTokenGet: function (cacheKey) {
+        var name = this.config['oauth.scoped_cache'];
+        if (!name || typeof sn_scoped_cache === 'undefined') {
+            return null;
+        }
+        try {
+            var text = sn_scoped_cache.ScopedCacheManager.get(name, cacheKey);
+            if (text === null || text === undefined || String(text) === '') {
+                return null;
+            }
+            var entry = JSON.parse(String(text));
+            return entry && entry.token && typeof entry.validUntil === 'number' ? entry : null;
+        } catch (e) {
+            // A missing cache definition must not break the call; fall back to fetching a token.
+            return null;
+        }
+    },
+
+    /* Stores (or with null, flushes) a token entry in the optional Scoped Cache. */
+    _sharedTokenPut: function (cacheKey, entry) {
+        var name = this.config['oauth.scoped_cache'];
+        if (!name || typeof sn_scoped_cache === 'undefined') {
+            return;
+        }
+        try {
+            if (entry) {
+                sn_scoped_cache.ScopedCacheManager.put(name, cacheKey, JSON.stringify(entry));
+            } else {
+                sn_scoped_cache.ScopedCacheManager.flushScopedCache(name, cacheKey);
+            }
+        } catch (e) {
+            gs.warn('x_acme_camunda: scoped cache ' + name + ' is not usable: ' + e);
+        }
     },
 
     // ---------------------------------------------------------------- helpers

@@ -51,3 +51,27 @@ var sn_ws_err = (function () {
     ServiceError.prototype.setDetail = function (d) { this.detail = d; };
     return {ServiceError: ServiceError};
 })();
+
+/* sn_scoped_cache stand-in: an in-memory map per cache name, like a defined Scoped Cache. */
+var sn_scoped_cache = {
+    ScopedCacheManager: {
+        stores: {},
+        puts: 0,
+        get: function (catalog, key) {
+            var store = this.stores[catalog];
+            return store && store.hasOwnProperty(key) ? store[key] : null;
+        },
+        put: function (catalog, key, value) {
+            if (typeof value !== 'string') {
+                throw new Error('ScopedCacheManager.put accepts strings only');
+            }
+            this.puts++;
+            (this.stores[catalog] = this.stores[catalog] || {})[key] = value;
+        },
+        flushScopedCache: function (catalog, key) {
+            if (this.stores[catalog]) {
+                delete this.stores[catalog][key];
+            }
+        }
+    }
+};

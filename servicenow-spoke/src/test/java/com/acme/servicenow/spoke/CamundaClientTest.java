@@ -213,6 +213,31 @@ class CamundaClientTest {
   }
 
   @Test
+  void scopedCacheCarriesTheTokenIntoTheNextTransaction() throws IOException {
+    stubJson("/cluster-1/v2/signals/broadcast", 200, "{\"signalKey\":\"1\"}");
+    // without a scoped cache, a new transaction (fresh script scope) needs a new token
+    call("broadcastSignal({signalName: 's'})");
+    sn.eval("CamundaClient.tokenCache = {};");
+    call("broadcastSignal({signalName: 's'})");
+    camunda.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+
+    sn.properties.put("x_acme_camunda.oauth.scoped_cache", "camunda_tokens");
+    sn.eval("CamundaClient.tokenCache = {};");
+    call("broadcastSignal({signalName: 's'})");
+    sn.eval("CamundaClient.tokenCache = {};");
+    call("broadcastSignal({signalName: 's'})");
+    sn.eval("CamundaClient.tokenCache = {};");
+    call("broadcastSignal({signalName: 's'})");
+
+    camunda.verify(3, postRequestedFor(urlEqualTo("/oauth/token")));
+    assertThat(sn.json("sn_scoped_cache.ScopedCacheManager.puts")).isEqualTo("1");
+    // expired entries in the shared cache are not used
+    sn.eval("CamundaClient.tokenCache = {}; fakeNow += 300000;");
+    call("broadcastSignal({signalName: 's'})");
+    camunda.verify(4, postRequestedFor(urlEqualTo("/oauth/token")));
+  }
+
+  @Test
   void revokedCachedTokenIsReplacedOnceOn401() throws IOException {
     camunda.stubFor(
         post("/oauth/token")
