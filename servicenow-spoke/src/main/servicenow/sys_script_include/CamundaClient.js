@@ -40,7 +40,7 @@ CamundaClient.prototype = {
      * back to the system property x_acme_camunda.<key>.
      *   base_url, auth_type (oauth | basic | none), oauth.token_url, oauth.audience, oauth.scope,
      *   oauth.client_id, oauth.client_secret, oauth.expiry_margin_seconds, oauth.scoped_cache, basic.username,
-     *   basic.password, connection_alias, http_timeout_ms, default_tenant_id
+     *   basic.password, connection_alias, http_timeout_ms, default_tenant_id, mid_server
      */
     initialize: function (overrides) {
         this.overrides = overrides || {};
@@ -249,7 +249,7 @@ CamundaClient.prototype = {
         var c = {};
         var names = ['base_url', 'auth_type', 'oauth.token_url', 'oauth.audience', 'oauth.scope',
             'oauth.client_id', 'oauth.client_secret', 'oauth.expiry_margin_seconds', 'oauth.scoped_cache', 'basic.username',
-            'basic.password', 'connection_alias', 'http_timeout_ms', 'default_tenant_id'];
+            'basic.password', 'connection_alias', 'http_timeout_ms', 'default_tenant_id', 'mid_server'];
         for (var i = 0; i < names.length; i++) {
             c[names[i]] = this._setting(names[i]);
         }
@@ -343,9 +343,20 @@ CamundaClient.prototype = {
         if (authHeader) {
             msg.setRequestHeader('Authorization', authHeader);
         }
-        msg.setHttpTimeout(this.config.httpTimeoutMs);
+        this._transportOptions(msg);
         msg.setRequestBody(JSON.stringify(body || {}));
         return this._toResult(this._execute(msg), method + ' ' + path);
+    },
+
+    /*
+     * Timeout, and the MID server for a Camunda that the instance cannot reach directly (a
+     * Self-Managed cluster or Camunda 8 Run inside a private network).
+     */
+    _transportOptions: function (msg) {
+        msg.setHttpTimeout(this.config.httpTimeoutMs);
+        if (this.config.mid_server) {
+            msg.setMIDServer(this.config.mid_server);
+        }
     },
 
     /* Runs the request; a thrown exception (DNS, TLS, timeout) becomes a status-0 response. */
@@ -454,7 +465,7 @@ CamundaClient.prototype = {
         msg.setHttpMethod('POST');
         msg.setRequestHeader('Accept', 'application/json');
         msg.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
-        msg.setHttpTimeout(c.httpTimeoutMs);
+        this._transportOptions(msg);
         msg.setRequestBody(form);
         var raw = this._execute(msg);
         if (raw.status === 0) {

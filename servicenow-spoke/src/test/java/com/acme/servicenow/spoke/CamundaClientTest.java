@@ -356,10 +356,11 @@ class CamundaClientTest {
   }
 
   @Test
-  void selfManagedTokenRequestCarriesScopeAndTimeoutSetting() throws IOException {
+  void selfManagedTokenRequestCarriesScopeTimeoutAndMidServer() throws IOException {
     sn.properties.put("x_acme_camunda.oauth.audience", "orchestration-api");
     sn.properties.put("x_acme_camunda.oauth.scope", "openid camunda");
     sn.properties.put("x_acme_camunda.http_timeout_ms", "15000");
+    sn.properties.put("x_acme_camunda.mid_server", "mid-dmz-01");
     stubJson("/cluster-1/v2/signals/broadcast", 200, "{\"signalKey\":\"1\"}");
 
     call("broadcastSignal({signalName: 's'})");
@@ -370,7 +371,10 @@ class CamundaClientTest {
                 equalTo(
                     "grant_type=client_credentials&client_id=sn-client&client_secret=s%26cret%3D1"
                         + "&audience=orchestration-api&scope=openid%20camunda")));
-    assertThat(FakeRestMessage.SENT).allSatisfy(s -> assertThat(s.timeoutMs()).isEqualTo(15000));
+    assertThat(FakeRestMessage.SENT).hasSize(2).allSatisfy(s -> {
+      assertThat(s.timeoutMs()).isEqualTo(15000);
+      assertThat(s.midServer()).isEqualTo("mid-dmz-01");
+    });
   }
 
   @Test

@@ -29,8 +29,9 @@ public final class FakeRestMessage {
   private final Map<String, String> headers = new LinkedHashMap<>();
   private String body = "";
   private int timeoutMs = 60_000;
+  private String midServer = "";
 
-  public record Sent(String method, String endpoint, Map<String, String> headers, String body, int timeoutMs) {}
+  public record Sent(String method, String endpoint, Map<String, String> headers, String body, int timeoutMs, String midServer) {}
 
   public void setEndpoint(String endpoint) {
     this.endpoint = endpoint;
@@ -52,9 +53,13 @@ public final class FakeRestMessage {
     this.timeoutMs = timeoutMs;
   }
 
+  public void setMIDServer(String midServer) {
+    this.midServer = midServer;
+  }
+
   public Response execute() {
     synchronized (SENT) {
-      SENT.add(new Sent(method, endpoint, Map.copyOf(headers), body, timeoutMs));
+      SENT.add(new Sent(method, endpoint, Map.copyOf(headers), body, timeoutMs, midServer));
     }
     try {
       HttpRequest.Builder b =
