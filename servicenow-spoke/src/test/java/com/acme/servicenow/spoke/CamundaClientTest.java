@@ -278,7 +278,8 @@ class CamundaClientTest {
         "400|Bad Request|Property 'name' is required.",
         "404|NOT_FOUND|Expected to find subscription for message with name 'flowDone' and correlation key 'k', but none was found.",
         "409|ALREADY_EXISTS|Expected to publish a new message with id 'm-1', but a message with that id was already published",
-        "503|RESOURCE_EXHAUSTED|Expected to handle REST API request, but the broker is out of capacity"
+        "503|RESOURCE_EXHAUSTED|Expected to handle REST API request, but the broker is out of capacity",
+        "504|DEADLINE_EXCEEDED|Expected to handle REST API request, but the request timed out after PT20S"
       })
   void problemResponsesBecomeStructuredFailures(int status, String title, String detail) throws IOException {
     String problem =
@@ -388,6 +389,44 @@ class CamundaClientTest {
     assertThat(call("createProcessInstance({processDefinitionId: 'p', operationReference: 'camID'})").get("detail").asText())
         .isEqualTo("'operationReference' must be a positive integer");
     assertThat(FakeRestMessage.SENT).isEmpty();
+  }
+
+  @Test
+  void flowDesignerValuesArrivingAsJavaObjectsAreUnderstood() throws IOException {
+    stubJson("/cluster-1/v2/process-instances", 200, "{\"processInstanceKey\":\"1\"}");
+
+    // Flow Designer may hand over Java strings and booleans rather than JavaScript primitives
+    JsonNode r =
+        call(
+            "createProcessInstance({processDefinitionId: new java.lang.String('p'),"
+                + " variables: new java.lang.String('{\"a\":\"b\"}'), awaitCompletion: java.lang.Boolean.TRUE,"
+                + " fetchVariables: new java.lang.String('a'), processDefinitionVersion: new java.lang.Integer(4)})");
+
+    assertThat(r.get("success").asBoolean()).isTrue();
+    camunda.verify(
+        postRequestedFor(urlEqualTo("/cluster-1/v2/process-instances"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"processDefinitionId\":\"p\",\"processDefinitionVersion\":4,\"variables\":{\"a\":\"b\"},"
+                        + "\"awaitCompletion\":true,\"fetchVariables\":[\"a\"]}")));
+  }
+
+  @Test
+  void constructorOverridesTargetASecondClusterWithoutTouchingProperties() throws IOException {
+    camunda.stubFor(post("/other/v2/signals/broadcast").willReturn(aResponse().withStatus(200).withBody("{\"signalKey\":\"9\"}")));
+
+    JsonNode r =
+        JSON.readTree(
+            sn.json(
+                "new x_acme_camunda.CamundaClient({base_url: '" + camunda.baseUrl() + "/other', auth_type: 'none',"
+                    + " default_tenant_id: 'emea'}).broadcastSignal({signalName: 's'})"));
+
+    assertThat(r.get("signalKey").asText()).isEqualTo("9");
+    camunda.verify(
+        postRequestedFor(urlEqualTo("/other/v2/signals/broadcast"))
+            .withoutHeader("Authorization")
+            .withRequestBody(equalToJson("{\"signalName\":\"s\",\"tenantId\":\"emea\"}")));
+    camunda.verify(0, postRequestedFor(urlEqualTo("/oauth/token")));
   }
 
   @Test
