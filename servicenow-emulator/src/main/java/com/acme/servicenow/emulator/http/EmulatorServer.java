@@ -107,8 +107,9 @@ public final class EmulatorServer implements HttpHandler {
     } else {
       response = serve(request, auth);
     }
-    write(exchange, request, response);
+    // journal first: a test that reads it right after receiving the response must find the entry
     journal.record(new RecordedRequest(method, path, rawQuery, headers, text(body), user, response.status(), at));
+    write(exchange, request, response);
   }
 
   private ApiResponse serve(ApiRequest request, AuthService.Result auth) {
