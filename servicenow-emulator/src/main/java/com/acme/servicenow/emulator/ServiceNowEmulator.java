@@ -6,6 +6,7 @@ import com.acme.servicenow.emulator.data.TableSchema;
 import com.acme.servicenow.emulator.http.EmulatorServer;
 import com.acme.servicenow.emulator.http.Router;
 import com.acme.servicenow.emulator.seed.Seeds;
+import com.acme.servicenow.emulator.stats.AggregateApiHandler;
 import com.acme.servicenow.emulator.seed.StandardSchema;
 import com.acme.servicenow.emulator.table.RecordRenderer;
 import com.acme.servicenow.emulator.table.RecordWriter;
@@ -72,6 +73,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     RecordRenderer renderer = new RecordRenderer(ctx);
     router.register(new OAuthHandler(ctx.auth));
     router.register(new TableApiHandler(ctx, renderer, writer));
+    router.register(new AggregateApiHandler(ctx, renderer));
     this.certificate = b.https ? SelfSignedCertificate.generate() : null;
     this.handler = new EmulatorServer(ctx, router, faults, journal, this::baseUrl, b.https);
     handler.latency(b.latency);
