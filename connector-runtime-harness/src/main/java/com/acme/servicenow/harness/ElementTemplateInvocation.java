@@ -124,7 +124,7 @@ public final class ElementTemplateInvocation {
           Map<String, Object> scope = new LinkedHashMap<>(processVariables);
           scope.putAll(inputs);
           Object evaluated = evaluateInput(p, value, scope, errors);
-          putPath(inputs, p.bindingName(), evaluated);
+          InputMappings.putPath(inputs, p.bindingName(), evaluated);
         }
         case "zeebe:taskHeader" -> {
           if (!empty) {
@@ -256,23 +256,5 @@ public final class ElementTemplateInvocation {
       errors.add(p.id() + ": FEEL expression " + text + " failed: " + e.getMessage());
       return null;
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void putPath(Map<String, Object> target, String path, Object value) {
-    String[] parts = path.split("\\.");
-    Map<String, Object> current = target;
-    for (int i = 0; i < parts.length - 1; i++) {
-      Object next = current.get(parts[i]);
-      if (!(next instanceof Map)) {
-        next = new LinkedHashMap<String, Object>();
-        current.put(parts[i], next);
-      } else if (!(next instanceof LinkedHashMap)) {
-        next = new LinkedHashMap<>((Map<String, Object>) next);
-        current.put(parts[i], next);
-      }
-      current = (Map<String, Object>) next;
-    }
-    current.put(parts[parts.length - 1], value);
   }
 }

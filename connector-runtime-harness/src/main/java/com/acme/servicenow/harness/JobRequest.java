@@ -1,5 +1,6 @@
 package com.acme.servicenow.harness;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +19,9 @@ public record JobRequest(
     long elementInstanceKey) {
 
   public JobRequest {
-    variables = Map.copyOf(variables);
-    headers = Map.copyOf(headers);
+    // not Map.copyOf: a FEEL input mapping may legitimately evaluate to null
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   public static Builder builder() {
