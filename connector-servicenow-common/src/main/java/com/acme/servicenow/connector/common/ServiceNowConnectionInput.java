@@ -28,6 +28,7 @@ public record ServiceNowConnectionInput(
             type = PropertyType.Number,
             optional = true,
             defaultValue = "10",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
             tooltip = "How long to wait for a TCP/TLS connection to the instance.")
         @Min(1)
         @Max(300)
@@ -39,6 +40,7 @@ public record ServiceNowConnectionInput(
             type = PropertyType.Number,
             optional = true,
             defaultValue = "60",
+            defaultValueType = TemplateProperty.DefaultValueType.Number,
             tooltip =
                 "How long to wait for ServiceNow's answer. Keep it below the job timeout of the connector runtime.")
         @Min(1)
