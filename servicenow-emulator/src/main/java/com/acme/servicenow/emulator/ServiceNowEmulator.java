@@ -1,5 +1,6 @@
 package com.acme.servicenow.emulator;
 
+import com.acme.servicenow.emulator.attachment.AttachmentApiHandler;
 import com.acme.servicenow.emulator.auth.OAuthHandler;
 import com.acme.servicenow.emulator.core.EmulatorContext;
 import com.acme.servicenow.emulator.data.TableSchema;
@@ -74,6 +75,9 @@ public final class ServiceNowEmulator implements AutoCloseable {
     router.register(new OAuthHandler(ctx.auth));
     router.register(new TableApiHandler(ctx, renderer, writer));
     router.register(new AggregateApiHandler(ctx, renderer));
+    AttachmentApiHandler attachments = new AttachmentApiHandler(ctx, writer);
+    attachments.limits(b.attachmentLimits);
+    router.register(attachments);
     this.certificate = b.https ? SelfSignedCertificate.generate() : null;
     this.handler = new EmulatorServer(ctx, router, faults, journal, this::baseUrl, b.https);
     handler.latency(b.latency);
@@ -212,8 +216,19 @@ public final class ServiceNowEmulator implements AutoCloseable {
     private boolean limitBeforeAcl;
     private boolean invalidQueryFieldsReturnNoRows;
     private boolean caseSensitiveQueries;
+    private AttachmentApiHandler.Limits attachmentLimits = AttachmentApiHandler.Limits.DEFAULT;
 
     private Builder() {
+    }
+
+    /**
+     * Attachment limits: maximum size in bytes (default 1 GB) and allowed file extensions (none given = any), like
+     * {@code com.glide.attachment.max_size} and {@code glide.attachment.extensions}.
+     */
+    public Builder attachmentLimits(long maxBytes, String... allowedExtensions) {
+      this.attachmentLimits = new AttachmentApiHandler.Limits(maxBytes,
+          java.util.Set.of(java.util.Arrays.stream(allowedExtensions).map(String::toLowerCase).toArray(String[]::new)));
+      return this;
     }
 
     /** 0 (default) picks a free port. */

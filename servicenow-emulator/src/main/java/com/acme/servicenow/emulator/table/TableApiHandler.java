@@ -123,7 +123,7 @@ public final class TableApiHandler implements ApiHandler {
     ApiResponse response = ApiResponse.result(200, result);
     boolean noCount = request.flag("sysparm_no_count");
     if (!request.flag("sysparm_suppress_pagination_header")) {
-      String link = linkHeader(request, limit, offset, noCount ? -1 : total, page.size());
+      String link = linkHeader(ctx.linkHeaderStyle, request, limit, offset, noCount ? -1 : total, page.size());
       if (link != null) {
         response.header("Link", link);
       }
@@ -197,8 +197,9 @@ public final class TableApiHandler implements ApiHandler {
     return out;
   }
 
-  private String linkHeader(ApiRequest request, int limit, int offset, int total, int pageSize) {
-    LinkHeaderStyle style = ctx.linkHeaderStyle;
+  /** The {@code Link} header in the configured variant; total -1 when unknown (sysparm_no_count). */
+  public static String linkHeader(LinkHeaderStyle style, ApiRequest request, int limit, int offset, int total,
+                                  int pageSize) {
     boolean known = total >= 0;
     int last = known ? (total <= 0 ? 0 : ((total - 1) / limit) * limit) : -1;
     boolean hasNext = known ? offset + limit < total : pageSize >= limit;
@@ -232,7 +233,7 @@ public final class TableApiHandler implements ApiHandler {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static int intParam(ApiRequest request, String name, int fallback) {
+  public static int intParam(ApiRequest request, String name, int fallback) {
     String v = request.param(name);
     if (v == null || v.isBlank()) {
       return fallback;
