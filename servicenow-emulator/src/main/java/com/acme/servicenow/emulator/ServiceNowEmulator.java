@@ -2,6 +2,7 @@ package com.acme.servicenow.emulator;
 
 import com.acme.servicenow.emulator.attachment.AttachmentApiHandler;
 import com.acme.servicenow.emulator.auth.OAuthHandler;
+import com.acme.servicenow.emulator.catalog.ServiceCatalogHandler;
 import com.acme.servicenow.emulator.core.EmulatorContext;
 import com.acme.servicenow.emulator.data.TableSchema;
 import com.acme.servicenow.emulator.http.EmulatorServer;
@@ -78,6 +79,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     AttachmentApiHandler attachments = new AttachmentApiHandler(ctx, writer);
     attachments.limits(b.attachmentLimits);
     router.register(attachments);
+    router.register(new ServiceCatalogHandler(ctx, writer));
     this.certificate = b.https ? SelfSignedCertificate.generate() : null;
     this.handler = new EmulatorServer(ctx, router, faults, journal, this::baseUrl, b.https);
     handler.latency(b.latency);
@@ -358,6 +360,12 @@ public final class ServiceNowEmulator implements AutoCloseable {
     public Builder table(TableSchema schema) {
       tables.add(Objects.requireNonNull(schema));
       return this;
+    }
+
+    /** An orderable catalog item ({@code sc_cat_item} row, re-created on reset). */
+    public Builder catalogItem(String sysId, String name) {
+      return data(r -> r.insert("sc_cat_item", java.util.Map.of("sys_id", sysId, "name", name,
+          "short_description", name, "active", "true")));
     }
 
     /** Runs after every seeding (start and reset) to add test data. */

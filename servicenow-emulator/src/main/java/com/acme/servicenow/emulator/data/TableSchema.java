@@ -104,7 +104,7 @@ public final class TableSchema {
       return this;
     }
 
-    public Builder string(String field, String label) {
+    public Builder stringLabeled(String field, String label) {
       fields.put(field, new FieldDef(field, FieldType.STRING, null, label));
       return this;
     }
@@ -137,7 +137,7 @@ public final class TableSchema {
       return this;
     }
 
-    public Builder choice(String field, String label) {
+    public Builder choiceLabeled(String field, String label) {
       fields.put(field, new FieldDef(field, FieldType.CHOICE, null, label));
       return this;
     }

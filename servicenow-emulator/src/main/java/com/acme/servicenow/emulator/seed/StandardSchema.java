@@ -47,14 +47,14 @@ public final class StandardSchema {
         .reference("cmdb_ci", "cmdb_ci").reference("location", "cmn_location").reference("company", "core_company")
         .reference("parent", "task")
         .dateTime("opened_at", "closed_at", "due_date", "expected_start", "work_start", "work_end")
-        .string("close_notes", "Resolution notes")
+        .stringLabeled("close_notes", "Resolution notes")
         .journal("comments", "work_notes", "comments_and_work_notes")
         .build();
     s.add(task);
 
     s.add(TableSchema.builder("incident").extendsTable("task").display("number").fields(task).number("INC")
         .reference("caller_id", "sys_user").choice("category", "subcategory").choice("incident_state", "severity")
-        .choice("hold_reason").choice("close_code", "Resolution code").string("close_notes", "Resolution notes")
+        .choice("hold_reason").choiceLabeled("close_code", "Resolution code").stringLabeled("close_notes", "Resolution notes")
         .dateTime("resolved_at").reference("resolved_by", "sys_user")
         .reference("problem_id", "problem").reference("parent_incident", "incident")
         .reference("rfc", "change_request").reference("caused_by", "change_request")
