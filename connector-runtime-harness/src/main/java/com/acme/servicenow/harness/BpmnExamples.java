@@ -170,6 +170,7 @@ public final class BpmnExamples {
         task.getAttribute("id"),
         task.getLocalName(),
         attribute(task, "name"),
+        documentation(task),
         attribute(definition, "type"),
         attribute(definition, "retries"),
         inputs,
@@ -177,6 +178,15 @@ public final class BpmnExamples {
         headers,
         emptyToNull(task.getAttributeNS(ZEEBE_NS, "modelerTemplate")),
         templateVersion.isBlank() ? null : Integer.valueOf(templateVersion.trim()));
+  }
+
+  private static String documentation(Element task) {
+    for (Element child : children(task)) {
+      if (BPMN_NS.equals(child.getNamespaceURI()) && "documentation".equals(child.getLocalName())) {
+        return child.getTextContent().strip();
+      }
+    }
+    return null;
   }
 
   private static String processId(Element element) {

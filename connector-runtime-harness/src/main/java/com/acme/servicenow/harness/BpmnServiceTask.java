@@ -25,6 +25,7 @@ public record BpmnServiceTask(
     String elementId,
     String elementType,
     String name,
+    String documentation,
     String type,
     String retries,
     List<Mapping> inputs,

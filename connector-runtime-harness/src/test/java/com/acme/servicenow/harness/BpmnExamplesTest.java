@@ -26,6 +26,8 @@ class BpmnExamplesTest {
     assertThat(echo.processId()).isEqualTo("echo-process");
     assertThat(echo.elementType()).isEqualTo("serviceTask");
     assertThat(echo.name()).isEqualTo("Echo");
+    assertThat(echo.documentation()).isEqualTo("Echoes the payload.");
+    assertThat(tasks.get(0).documentation()).isNull();
     assertThat(echo.type()).isEqualTo("com.acme:echo:1");
     assertThat(echo.retries()).isEqualTo("5");
     assertThat(echo.modelerTemplate()).isEqualTo("com.acme.echo.v1");
