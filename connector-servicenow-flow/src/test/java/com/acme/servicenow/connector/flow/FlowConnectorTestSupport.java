@@ -1,0 +1,113 @@
+package com.acme.servicenow.connector.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.acme.servicenow.client.ClientOptions;
+import com.acme.servicenow.connector.common.RuntimeSettings;
+import com.acme.servicenow.connector.common.ServiceNowClientFactory;
+import com.acme.servicenow.emulator.ServiceNowEmulator;
+import com.acme.servicenow.emulator.ServiceNowEmulatorExtension;
+import com.acme.servicenow.harness.ConnectorRuntimeHarness;
+import com.acme.servicenow.harness.ElementTemplate;
+import com.acme.servicenow.harness.ElementTemplateInvocation;
+import com.acme.servicenow.harness.GeneratedTemplates;
+import com.acme.servicenow.harness.JobOutcome;
+import com.acme.servicenow.harness.JobRequest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs the connector through the real runtime path (harness) against the emulator over HTTP, with
+ * virtual time shared by the client and the emulator.
+ */
+abstract class FlowConnectorTestSupport {
+
+  static final String USER = "flow.runner";
+  /** Distinctive, so a leak into results, messages or logs is easy to spot. */
+  static final String PASSWORD = "Pw-7f3c9e1d-never-log-me";
+  static final String SECRET_REF = "{{secrets.SN_PASSWORD}}";
+
+  @RegisterExtension
+  static final ServiceNowEmulatorExtension SN =
+      ServiceNowEmulatorExtension.create(b -> b.seed("demo").user(USER, PASSWORD, "admin"));
+
+  VirtualTime time;
+
+  @BeforeEach
+  void newTime() {
+    time = new VirtualTime(SN.emulator().clock());
+  }
+
+  ServiceNowEmulator emulator() {
+    return SN.emulator();
+  }
+
+  ServiceNowFlowFunction function() {
+    ClientOptions options = ClientOptions.defaults().withClock(time).withSleeper(time);
+    return new ServiceNowFlowFunction(ServiceNowClientFactory.of(new RuntimeSettings(true, null), options));
+  }
+
+  ConnectorRuntimeHarness harness() {
+    return ConnectorRuntimeHarness.forFunction(function()).secret("SN_PASSWORD", PASSWORD).build();
+  }
+
+  JobOutcome run(JobRequest job) {
+    JobOutcome outcome = harness().run(job);
+    assertThat(String.valueOf(outcome)).doesNotContain(PASSWORD);
+    return outcome;
+  }
+
+  static Map<String, Object> connection() {
+    return Map.of("instance", SN.baseUrl());
+  }
+
+  static Map<String, Object> authentication() {
+    return Map.of("type", "basic", "username", USER, "password", SECRET_REF);
+  }
+
+  /** A job with the variables the template would produce, for the given operation. */
+  static JobRequest.Builder job(Map<String, ?> operation) {
+    return JobRequest.builder()
+        .type(ServiceNowFlowFunction.TYPE)
+        .variable("connection", connection())
+        .variable("authentication", authentication())
+        .variable("operation", new LinkedHashMap<>(operation))
+        .resultVariable("result")
+        .retries(3);
+  }
+
+  static ElementTemplate template() {
+    return ElementTemplate.load(
+        GeneratedTemplates.projectRoot().resolve("element-templates").resolve("servicenow-flow-connector.json"));
+  }
+
+  /** The template filled in as a modeller would, with connection and basic authentication set. */
+  static ElementTemplateInvocation invocation() {
+    return template()
+        .invocation()
+        .set("connection.connection.instance", SN.baseUrl())
+        .set("authentication.authentication.type", "basic")
+        .set("authentication.authentication.basicUsername", USER)
+        .set("authentication.authentication.basicPassword", SECRET_REF)
+        .fetchVariables(List.of(ServiceNowFlowFunction.class
+            .getAnnotation(io.camunda.connector.api.annotation.OutboundConnector.class).inputVariables()));
+  }
+
+  static Path generatedTemplates() {
+    return Path.of("target/element-templates");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> result(JobOutcome outcome) {
+    return (Map<String, Object>) outcome.asCompleted().variables().get("result");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> error(JobOutcome.Failed failed) {
+    return (Map<String, Object>) failed.variables().get("error");
+  }
+}
