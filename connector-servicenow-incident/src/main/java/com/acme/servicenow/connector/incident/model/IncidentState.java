@@ -1,0 +1,57 @@
+package com.acme.servicenow.connector.incident.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+/** Incident {@code state} values of the out-of-box state model (reference A6). */
+public enum IncidentState {
+  NEW("1", "New"),
+  IN_PROGRESS("2", "In Progress"),
+  ON_HOLD("3", "On Hold"),
+  RESOLVED("6", "Resolved"),
+  CLOSED("7", "Closed"),
+  CANCELED("8", "Canceled");
+
+  private final String value;
+  private final String label;
+
+  IncidentState(String value, String label) {
+    this.value = value;
+    this.label = label;
+  }
+
+  public String value() {
+    return value;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  @JsonCreator
+  public static IncidentState parse(Object input) {
+    if (input == null) {
+      return null;
+    }
+    String s = String.valueOf(input).strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    for (IncidentState st : values()) {
+      if (st.name().equalsIgnoreCase(s) || st.value.equals(s) || st.label.equalsIgnoreCase(s)) {
+        return st;
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + s + "' is not an incident state; use NEW, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED or CANCELED");
+  }
+
+  /** The out-of-box label of a state value, or null. */
+  public static String labelOf(String value) {
+    for (IncidentState st : values()) {
+      if (st.value.equals(value)) {
+        return st.label;
+      }
+    }
+    return null;
+  }
+}
