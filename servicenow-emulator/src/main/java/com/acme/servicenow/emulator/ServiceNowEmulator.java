@@ -4,6 +4,9 @@ import com.acme.servicenow.emulator.attachment.AttachmentApiHandler;
 import com.acme.servicenow.emulator.auth.OAuthHandler;
 import com.acme.servicenow.emulator.catalog.ServiceCatalogHandler;
 import com.acme.servicenow.emulator.core.EmulatorContext;
+import com.acme.servicenow.emulator.flow.FlowApiHandler;
+import com.acme.servicenow.emulator.flow.FlowEngine;
+import com.acme.servicenow.emulator.flow.RestTriggerHandler;
 import com.acme.servicenow.emulator.data.TableSchema;
 import com.acme.servicenow.emulator.http.EmulatorServer;
 import com.acme.servicenow.emulator.http.Router;
@@ -53,6 +56,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
   private final Router router = new Router();
   private final SelfSignedCertificate certificate;
   private final EmulatorServer handler;
+  private final FlowEngine flows;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -74,12 +78,20 @@ public final class ServiceNowEmulator implements AutoCloseable {
     this.records = new Records(ctx, writer);
     RecordRenderer renderer = new RecordRenderer(ctx);
     router.register(new OAuthHandler(ctx.auth));
+    this.flows = new FlowEngine(ctx, writer);
+    if ("demo".equals(b.seed)) {
+      Seeds.demoFlows().forEach(flows::define);
+    }
+    b.flows.forEach(flows::define);
+    router.register(new FlowApiHandler(ctx, flows));
     router.register(new TableApiHandler(ctx, renderer, writer));
     router.register(new AggregateApiHandler(ctx, renderer));
     AttachmentApiHandler attachments = new AttachmentApiHandler(ctx, writer);
     attachments.limits(b.attachmentLimits);
     router.register(attachments);
     router.register(new ServiceCatalogHandler(ctx, writer));
+    // REST triggers live under arbitrary /api/<scope>/<name> paths: consulted after every built-in API
+    router.register(new RestTriggerHandler(flows));
     this.certificate = b.https ? SelfSignedCertificate.generate() : null;
     this.handler = new EmulatorServer(ctx, router, faults, journal, this::baseUrl, b.https);
     handler.latency(b.latency);
@@ -210,6 +222,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     private final List<Consumer<EmulatorContext>> authSetup = new ArrayList<>();
     private final List<Consumer<Records>> dataSetup = new ArrayList<>();
     private final List<TableSchema> tables = new ArrayList<>();
+    private final List<FlowDefinition> flows = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofSeconds(1799);
     private String seed = "empty";
     private EmulatorClock clock = EmulatorClock.system();
@@ -359,6 +372,12 @@ public final class ServiceNowEmulator implements AutoCloseable {
     /** Adds a table with a full dictionary. */
     public Builder table(TableSchema schema) {
       tables.add(Objects.requireNonNull(schema));
+      return this;
+    }
+
+    /** A flow, subflow or action that the flow API (and its REST trigger, if any) can start. */
+    public Builder flow(FlowDefinition definition) {
+      flows.add(Objects.requireNonNull(definition));
       return this;
     }
 

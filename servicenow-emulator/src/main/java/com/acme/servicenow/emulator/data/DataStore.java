@@ -23,6 +23,28 @@ public final class DataStore {
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicInteger> numbers = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, Runnable> readHooks = new ConcurrentHashMap<>();
+  private final ThreadLocal<Boolean> inHook = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code hook} before rows of {@code table} are read, so state derived from the clock (flow contexts) is
+   * brought up to date lazily. The hook may read and write the store itself.
+   */
+  public void onRead(String tableName, Runnable hook) {
+    readHooks.put(tableName, hook);
+  }
+
+  private void beforeRead(String tableName) {
+    Runnable hook = readHooks.get(tableName);
+    if (hook != null && !inHook.get()) {
+      inHook.set(true);
+      try {
+        hook.run();
+      } finally {
+        inHook.set(false);
+      }
+    }
+  }
 
   private record Row(long seq, Map<String, String> values) {
   }
@@ -50,6 +72,7 @@ public final class DataStore {
   /** Rows in insertion order. */
   public List<Map<String, String>> list(String tableName) {
     Table t = table(tableName);
+    beforeRead(tableName);
     List<Row> rows = new ArrayList<>(t.rows.values());
     rows.sort(Comparator.comparingLong(Row::seq));
     List<Map<String, String>> out = new ArrayList<>(rows.size());
@@ -63,7 +86,9 @@ public final class DataStore {
     if (sysId == null) {
       return Optional.empty();
     }
-    Row row = table(tableName).rows.get(sysId);
+    Table t = table(tableName);
+    beforeRead(tableName);
+    Row row = t.rows.get(sysId);
     return row == null ? Optional.empty() : Optional.of(row.values);
   }
 

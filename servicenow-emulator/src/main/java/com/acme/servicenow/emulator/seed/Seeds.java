@@ -1,5 +1,7 @@
 package com.acme.servicenow.emulator.seed;
 
+import com.acme.servicenow.emulator.FlowDefinition;
+import com.acme.servicenow.emulator.FlowType;
 import com.acme.servicenow.emulator.auth.AuthService;
 import com.acme.servicenow.emulator.core.EmulatorContext;
 import com.acme.servicenow.emulator.data.GlideTime;
@@ -8,6 +10,7 @@ import com.acme.servicenow.emulator.table.RecordWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +29,18 @@ public final class Seeds {
   public Seeds(EmulatorContext ctx, RecordWriter writer) {
     this.ctx = ctx;
     this.writer = writer;
+  }
+
+  /** Flows of the demo seed. */
+  public static List<FlowDefinition> demoFlows() {
+    return List.of(
+        FlowDefinition.named("global.provision_vm").completesAfter(Duration.ofSeconds(2))
+            .withOutputs(Map.of("vm_name", "vm-demo-01", "ip_address", "10.0.5.42")),
+        FlowDefinition.named("global.always_fails").failsAfter(Duration.ofSeconds(1),
+            "Provisioning backend unreachable"),
+        FlowDefinition.named("global.wait_for_approval").waitsFor("ASK_FOR_APPROVAL"),
+        FlowDefinition.named("global.notify_team").type(FlowType.FLOW).completesAfter(Duration.ofMillis(500))
+            .withOutputs(Map.of("notified", true)).restTrigger("POST", "/api/x_acme/notify"));
   }
 
   public static boolean isKnown(String seed) {
