@@ -99,7 +99,20 @@ public final class ServiceNowClient implements AutoCloseable {
       b.idempotent(request.idempotent());
     }
     return transport.execute(b.build(), r -> {
-      JsonNode body = Transport.readJson(r);
+      byte[] bytes = r.body().readAllBytes();
+      JsonNode body = null;
+      if (bytes.length > 0) {
+        String ct = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (ct.isEmpty() || ct.contains("json")) {
+          // JSON is promised: a parse failure is a broken body (retry rules apply)
+          body = Json.MAPPER.readTree(bytes);
+          Transport.checkNoErrorEnvelope(body);
+        } else {
+          // scripted REST APIs may answer text; hand it over as a JSON string
+          body = com.fasterxml.jackson.databind.node.TextNode.valueOf(
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
       return new ApiResponse(r.status(), r.headers(), body, r.transactionId());
     });
   }

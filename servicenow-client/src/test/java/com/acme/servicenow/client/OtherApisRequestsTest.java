@@ -233,6 +233,29 @@ class OtherApisRequestsTest extends WireMockBase {
   }
 
   @Test
+  void rawSendAcceptsTextAndEmptyBodies() {
+    wm.stubFor(get(urlEqualTo("/api/x_acme/ping/v1/text")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/plain").withBody("pong")));
+    wm.stubFor(delete(urlEqualTo("/api/x_acme/ping/v1/thing")).willReturn(aResponse().withStatus(204)));
+    assertThat(client().send(ApiRequest.of("GET", "/api/x_acme/ping/v1/text", null)).body().asText()).isEqualTo("pong");
+    ApiResponse r = client().send(ApiRequest.of("DELETE", "/api/x_acme/ping/v1/thing", null));
+    assertThat(r.status()).isEqualTo(204);
+    assertThat(r.body()).isNull();
+  }
+
+  @Test
+  void rawPostIsNotRetriedUnlessDeclaredIdempotent() {
+    wm.stubFor(post(urlEqualTo("/api/x_acme/ping/v1/op")).willReturn(aResponse().withStatus(503)));
+    assertThatThrownBy(() -> client().send(ApiRequest.of("POST", "/api/x_acme/ping/v1/op", null)))
+        .isInstanceOf(ServiceNowException.class);
+    wm.verify(1, postRequestedFor(urlEqualTo("/api/x_acme/ping/v1/op")));
+    wm.resetRequests();
+    assertThatThrownBy(() -> client().send(new ApiRequest("POST", "/api/x_acme/ping/v1/op", null, null, null, true)))
+        .isInstanceOf(ServiceNowException.class);
+    wm.verify(4, postRequestedFor(urlEqualTo("/api/x_acme/ping/v1/op")));
+  }
+
+  @Test
   void rawSendMapsErrors() {
     wm.stubFor(get(urlPathEqualTo("/api/x/y")).willReturn(aResponse().withStatus(404).withBody(errorBody("Flow not found", "No active flow"))));
     assertThatThrownBy(() -> client().send(ApiRequest.of("GET", "/api/x/y", null)))
