@@ -117,6 +117,25 @@ class AuthRequestsTest extends WireMockBase {
   }
 
   @Test
+  void streamedUploadIsNotResentAfter401ButTheTokenIsDropped() {
+    wm.stubFor(post(urlEqualTo("/oauth_token.do")).withRequestBody(containing("grant_type=client_credentials"))
+        .inScenario("t").whenScenarioStateIs("Started").willSetStateTo("2").willReturn(okJson(token("t1", null, 1800))));
+    wm.stubFor(post(urlEqualTo("/oauth_token.do")).inScenario("t").whenScenarioStateIs("2")
+        .willReturn(okJson(token("t2", null, 1800))));
+    wm.stubFor(post(urlPathEqualTo("/api/now/attachment/file")).withHeader("Authorization", equalTo("Bearer t1"))
+        .willReturn(aResponse().withStatus(401).withBody(errorBody("User Not Authenticated", "Required to provide Auth information"))));
+    wm.stubFor(post(urlPathEqualTo("/api/now/attachment/file")).withHeader("Authorization", equalTo("Bearer t2"))
+        .willReturn(aResponse().withStatus(201).withBody("{\"result\":{\"sys_id\":\"" + SYS_ID + "\"}}")));
+    ServiceNowClient c = client(Auth.clientCredentials("cid", "sec"));
+    assertThatThrownBy(() -> c.attachments().upload("incident", SYS_ID, "a.txt", "text/plain",
+        new java.io.ByteArrayInputStream(new byte[] {1, 2}), 2))
+        .isInstanceOfSatisfying(ServiceNowException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICENOW_UNAUTHORIZED));
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/now/attachment/file")));
+    assertThat(c.attachments().upload("incident", SYS_ID, "a.txt", "text/plain",
+        new java.io.ByteArrayInputStream(new byte[] {1, 2}), 2).sysId()).isEqualTo(SYS_ID);
+  }
+
+  @Test
   void a401AfterTheResendIsReportedNotLooped() {
     wm.stubFor(post(urlEqualTo("/oauth_token.do")).willReturn(okJson(token("t1", null, 1800))));
     wm.stubFor(get(urlPathEqualTo(TABLE_URL)).willReturn(aResponse().withStatus(401)

@@ -247,7 +247,9 @@ public final class Transport implements AutoCloseable {
         if (LOG.isDebugEnabled() && !spec.tokenEndpoint) {
           LOG.debug("<- error body: {}", new String(body, java.nio.charset.StandardCharsets.UTF_8));
         }
-        if (status == 401 && usedToken != null && mayResend && authenticator.invalidate(usedToken)) {
+        if (status == 401 && usedToken != null && mayResend && authenticator.invalidate(usedToken)
+            && spec.replayable()) {
+          // (a streamed body was consumed by this attempt and cannot be re-sent; the next call gets a new token)
           throw new AttemptFailure(null, RetryKind.RESEND_AFTER_401, null);
         }
         Duration wait = (status == 429 || status == 503) ? serverWait(response) : null;
