@@ -70,6 +70,7 @@ public final class ServiceNowEmulatorMain {
         System.out.print(emulator.certificatePem());
       }
     }
+    System.out.flush();
     stopped.await();
   }
 

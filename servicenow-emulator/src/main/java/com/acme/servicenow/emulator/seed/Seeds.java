@@ -35,12 +35,12 @@ public final class Seeds {
   public static List<FlowDefinition> demoFlows() {
     return List.of(
         FlowDefinition.named("global.provision_vm").completesAfter(Duration.ofSeconds(2))
-            .withOutputs(Map.of("vm_name", "vm-demo-01", "ip_address", "10.0.5.42")),
+            .withOutputs(map("vm_name", "vm-demo-01", "ip_address", "10.0.5.42")),
         FlowDefinition.named("global.always_fails").failsAfter(Duration.ofSeconds(1),
             "Provisioning backend unreachable"),
         FlowDefinition.named("global.wait_for_approval").waitsFor("ASK_FOR_APPROVAL"),
         FlowDefinition.named("global.notify_team").type(FlowType.FLOW).completesAfter(Duration.ofMillis(500))
-            .withOutputs(Map.of("notified", true)).restTrigger("POST", "/api/x_acme/notify"));
+            .withOutputs(map("notified", true)).restTrigger("POST", "/api/x_acme/notify"));
   }
 
   public static boolean isKnown(String seed) {
