@@ -199,6 +199,21 @@ class CreateIncidentTest {
     }
   }
 
+  @Test
+  void wrongCredentialsFailWithoutLeakingThem() {
+    ServiceNowEmulator sn = ext.emulator();
+    String wrong = "Wr0ng-Passw0rd-123";
+    JobOutcome outcome =
+        com.acme.servicenow.harness.ConnectorRuntimeHarness.forFunction(IncidentFixture.function())
+            .secret("SN_USER", IncidentFixture.USER)
+            .secret("SN_PASSWORD", wrong)
+            .build()
+            .run(job(sn, "get", Map.of("incident", "INC0000001")).build());
+    JobOutcome.Failed failed = outcome.asFailed();
+    assertThat(failed.errorMessage()).contains("401").doesNotContain(wrong);
+    assertThat(failed.variables().toString()).doesNotContain(wrong).doesNotContain(PASSWORD);
+  }
+
   private static String idOf(ServiceNowEmulator sn, String table, String query) {
     return sn.records().find(table, query).get(0).get("sys_id");
   }
