@@ -268,7 +268,7 @@ final class FlowService {
       return new CatalogItemOrdered(requestSysId, number, items, null);
     } catch (ServiceNowException e) {
       return new CatalogItemOrdered(requestSysId, number, null,
-          "The request was created, but its items could not be read: " + e.getMessage());
+          "The request was created, but its items could not be read (" + e.code().code() + "): " + e.getMessage());
     }
   }
 
@@ -304,7 +304,7 @@ final class FlowService {
     variables.put("name", name);
     variables.put("state", state);
     variables.put("flowErrorMessage", errorMessage);
-    variables.put("waitTimeoutSeconds", timeout.toSeconds());
+    variables.put("waitTimeoutSeconds", (int) timeout.toSeconds());
     return ConnectorErrors.failure(code, message, variables);
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.servicenow.client.ClientOptions;
 import com.acme.servicenow.connector.common.RuntimeSettings;
 import com.acme.servicenow.connector.common.ServiceNowClientFactory;
+import com.acme.servicenow.emulator.FlowDefinition;
+import com.acme.servicenow.emulator.FlowType;
 import com.acme.servicenow.emulator.ServiceNowEmulator;
 import com.acme.servicenow.emulator.ServiceNowEmulatorExtension;
 import com.acme.servicenow.harness.ConnectorRuntimeHarness;
@@ -14,6 +16,7 @@ import com.acme.servicenow.harness.GeneratedTemplates;
 import com.acme.servicenow.harness.JobOutcome;
 import com.acme.servicenow.harness.JobRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,31 @@ abstract class FlowConnectorTestSupport {
 
   @RegisterExtension
   static final ServiceNowEmulatorExtension SN =
-      ServiceNowEmulatorExtension.create(b -> b.seed("demo").user(USER, PASSWORD, "admin"));
+      ServiceNowEmulatorExtension.create(b -> {
+        b.seed("demo").user(USER, PASSWORD, "admin");
+        flows().forEach(b::flow);
+      });
+
+  /** The flows the tests start; their states advance on the emulator clock (driven by {@link VirtualTime}). */
+  static List<FlowDefinition> flows() {
+    return List.of(
+        FlowDefinition.named("x_acme_it.provision_vm").queuedFor(Duration.ofMillis(500))
+            .completesAfter(Duration.ofSeconds(5)).withOutputs(Map.of("ip", "10.0.0.7", "hostname", "vm-42")),
+        FlowDefinition.named("x_acme_it.reset_password").type(FlowType.ACTION).completesAfter(Duration.ZERO)
+            .withOutputs(Map.of("done", true)),
+        FlowDefinition.named("x_acme_it.always_fails").failsAfter(Duration.ofSeconds(3), "Backend unreachable"),
+        FlowDefinition.named("x_acme_it.needs_approval").waitsFor("ASK_FOR_APPROVAL"),
+        FlowDefinition.named("x_acme_it.never_ends").neverCompletes(),
+        FlowDefinition.named("x_acme_it.onboard_user").waitsFor("ASK_FOR_APPROVAL"),
+        FlowDefinition.named("x_acme_it.broken").failsToStart("Script error in step 1"),
+        FlowDefinition.named("x_acme_it.rest_notify").restTrigger("POST", "/api/x_acme_it/notify")
+            .completesAfter(Duration.ofSeconds(4)).withOutputs(Map.of("notified", true)),
+        FlowDefinition.named("x_acme_it.rest_fails").restTrigger("POST", "/api/x_acme_it/fails")
+            .failsAfter(Duration.ofSeconds(2), "No CI matched"),
+        FlowDefinition.named("x_acme_it.rest_slow").restTrigger("PUT", "/api/x_acme_it/slow").neverCompletes(),
+        FlowDefinition.named("x_acme_it.rest_lookup").restTrigger("GET", "/api/x_acme_it/lookup")
+            .completesAfter(Duration.ofSeconds(1)));
+  }
 
   VirtualTime time;
 
