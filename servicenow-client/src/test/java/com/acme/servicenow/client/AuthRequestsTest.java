@@ -222,6 +222,36 @@ class AuthRequestsTest extends WireMockBase {
   }
 
   @Test
+  void threadsWaitingForAFailedTokenFetchShareItsErrorInsteadOfAsking() throws Exception {
+    wm.stubFor(post(urlEqualTo("/oauth_token.do")).willReturn(aResponse().withStatus(401).withFixedDelay(300)
+        .withBody("{\"error_description\":\"access_denied\",\"error\":\"server_error\"}")));
+    ServiceNowClient c = client(Auth.password("cid", "sec", "admin", "pw"));
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ErrorCode>> results = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          c.table().get("incident", SYS_ID, null);
+          return null;
+        } catch (ServiceNowException e) {
+          return e.code();
+        }
+      }));
+    }
+    start.countDown();
+    for (Future<ErrorCode> f : results) {
+      assertThat(f.get()).isEqualTo(ErrorCode.SERVICENOW_TOKEN_ERROR);
+    }
+    pool.shutdown();
+    // threads that arrive after the failure may ask again, but never one request per thread
+    assertThat(wm.countRequestsMatching(postRequestedFor(urlEqualTo("/oauth_token.do")).build()).getCount())
+        .isLessThan(4);
+    wm.verify(0, getRequestedFor(urlPathEqualTo(TABLE_URL)));
+  }
+
+  @Test
   void tokenCacheIsSharedAcrossClientsWithTheSameCredentials() {
     wm.stubFor(post(urlEqualTo("/oauth_token.do")).willReturn(okJson(token("t1", "r1", 1800))));
     wm.stubFor(get(urlPathEqualTo(TABLE_URL)).willReturn(okJson(OK)));

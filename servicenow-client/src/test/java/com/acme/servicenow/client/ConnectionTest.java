@@ -79,6 +79,23 @@ class ConnectionTest extends WireMockBase {
   }
 
   @Test
+  void sharedClientsShareOnePoolAcrossCredentials() {
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident/" + SYS_ID)).willReturn(okJson("{\"result\":{}}")));
+    int before = ServiceNowClients.poolCount();
+    ServiceNowClient a = ServiceNowClient.forConnection(connection(Auth.bearer("token-a")).build(), options());
+    ServiceNowClient b = ServiceNowClient.forConnection(connection(Auth.bearer("token-b")).build(), options());
+    assertThat(a).isNotSameAs(b);
+    assertThat(ServiceNowClient.forConnection(connection(Auth.bearer("token-a")).build(), options())).isSameAs(a);
+    assertThat(ServiceNowClients.poolCount()).isEqualTo(before + 1);
+    a.table().get("incident", SYS_ID, null);
+    b.table().get("incident", SYS_ID, null);
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/now/table/incident/" + SYS_ID))
+        .withHeader("Authorization", equalTo("Bearer token-b")));
+    a.close(); // shared clients ignore close
+    a.table().get("incident", SYS_ID, null);
+  }
+
+  @Test
   void backoffDoublesUpToTheCapWithBoundedJitter() {
     RetryPolicy p = new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMillis(350), 0.5);
     assertThat(p.backoff(2)).isEqualTo(Duration.ofMillis(100));

@@ -53,6 +53,10 @@ public final class TokenCache {
     final ReentrantLock lock = new ReentrantLock();
     volatile Token token;
     volatile boolean invalidated;
+    /** Incremented by every fetch; lets waiters see that a fetch happened while they queued. */
+    volatile long fetches;
+    /** Failure of the latest fetch, null when it succeeded. */
+    volatile RuntimeException lastFailure;
   }
 
   private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -71,16 +75,30 @@ public final class TokenCache {
     if (usable(e, t, clock)) {
       return t;
     }
+    long seen = e.fetches;
     e.lock.lock();
     try {
       t = e.token;
       if (usable(e, t, clock)) {
         return t;
       }
-      Token fresh = fetcher.fetch(t);
-      e.token = fresh;
-      e.invalidated = false;
-      return fresh;
+      RuntimeException failed = e.lastFailure;
+      if (failed != null && e.fetches != seen) {
+        // the fetch we waited for has just failed: share its answer instead of asking again (no stampede
+        // on a broken token endpoint)
+        throw failed;
+      }
+      e.fetches++;
+      try {
+        Token fresh = fetcher.fetch(t);
+        e.token = fresh;
+        e.invalidated = false;
+        e.lastFailure = null;
+        return fresh;
+      } catch (RuntimeException ex) {
+        e.lastFailure = ex;
+        throw ex;
+      }
     } finally {
       e.lock.unlock();
     }
