@@ -27,10 +27,18 @@ abstract class TableConnectorTestSupport {
 
   static final String USER = "integration";
   static final String PASSWORD = "s3cr3t-Passw0rd!";
+  static final String API_KEY = "k-7f3a9c2e51d84b06";
+  static final String CLIENT_ID = "camunda-runtime";
+  static final String CLIENT_SECRET = "cl13nt-s3cr3t";
 
   @RegisterExtension
   static final ServiceNowEmulatorExtension SN =
-      ServiceNowEmulatorExtension.create(b -> b.user(USER, PASSWORD, "admin"));
+      ServiceNowEmulatorExtension.create(
+          b ->
+              b.user(USER, PASSWORD, "admin")
+                  .apiKey(API_KEY, USER)
+                  .oauthClient(CLIENT_ID, CLIENT_SECRET)
+                  .clientCredentialsGrant(CLIENT_ID, USER));
 
   /** No client-side retries: the retry decisions under test are the runtime's (job retries and backoff). */
   static final ServiceNowClientFactory CLIENTS =
@@ -41,6 +49,9 @@ abstract class TableConnectorTestSupport {
       ConnectorRuntimeHarness.forFunction(new ServiceNowTableFunction(CLIENTS))
           .secret("SN_USER", USER)
           .secret("SN_PASSWORD", PASSWORD)
+          .secret("SN_API_KEY", API_KEY)
+          .secret("SN_CLIENT_ID", CLIENT_ID)
+          .secret("SN_CLIENT_SECRET", CLIENT_SECRET)
           .build();
 
   static final ElementTemplate TEMPLATE =
