@@ -160,6 +160,21 @@ class TableRequestsTest extends WireMockBase {
   }
 
   @Test
+  void queryAllHalvesThePageSizeWhenTheTransactionQuotaCutsAPageOff() {
+    String truncated = "{\"result\":[" + rec(1) + ",{\"sys_id\":\"x\",\"error\": {\"message\": \"Transaction cancelled: "
+        + "maximum execution time exceeded\",\"detail\": \"Transaction cancelled\"},\"status\": \"failure\"}";
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_limit", equalTo("100"))
+        .willReturn(okJson(truncated)));
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_limit", equalTo("50"))
+        .willReturn(okJson("{\"result\":[" + rec(1) + "," + rec(2) + "]}").withHeader("X-Total-Count", "2")));
+    QueryAllResult r = client().table().queryAll("incident", null, null, Caps.of(1000, 1_000_000, 100));
+    assertThat(r.records()).hasSize(2);
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_limit", equalTo("100")));
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_limit", equalTo("50")));
+    assertThat(sleeper.sleeps).isEmpty();
+  }
+
+  @Test
   void queryAllRecordCapFailsClearly() {
     wm.stubFor(get(urlPathEqualTo("/api/now/table/incident"))
         .willReturn(okJson("{\"result\":[" + rec(1) + "," + rec(2) + "," + rec(3) + "]}").withHeader("X-Total-Count", "3")));

@@ -24,6 +24,7 @@ public final class RequestSpec {
   final boolean authenticated;
   final boolean tokenEndpoint;
   final String accept;
+  final java.util.Set<com.acme.servicenow.client.error.ErrorCode> failFast;
 
   private RequestSpec(Builder b) {
     this.method = b.method;
@@ -39,6 +40,7 @@ public final class RequestSpec {
     this.authenticated = b.authenticated;
     this.tokenEndpoint = b.tokenEndpoint;
     this.accept = b.accept;
+    this.failFast = java.util.Set.copyOf(b.failFast);
   }
 
   /** GET, HEAD, PUT, DELETE and OPTIONS are idempotent; POST and PATCH are not unless said otherwise. */
@@ -90,6 +92,7 @@ public final class RequestSpec {
     private boolean authenticated = true;
     private boolean tokenEndpoint;
     private String accept = "application/json";
+    private final java.util.Set<com.acme.servicenow.client.error.ErrorCode> failFast = new java.util.HashSet<>();
 
     Builder(String method, String path) {
       this.method = Objects.requireNonNull(method);
@@ -158,6 +161,12 @@ public final class RequestSpec {
 
     public Builder accept(String accept) {
       this.accept = accept;
+      return this;
+    }
+
+    /** Errors with these codes are returned at once instead of being retried (the caller adapts instead). */
+    public Builder failFastOn(com.acme.servicenow.client.error.ErrorCode... codes) {
+      failFast.addAll(java.util.List.of(codes));
       return this;
     }
 

@@ -169,7 +169,7 @@ public final class Transport implements AutoCloseable {
         continue;
       }
       boolean retryableKind = f.kind == RetryKind.ALWAYS || (f.kind == RetryKind.IDEMPOTENT && spec.idempotent);
-      if (!retryableKind || !spec.replayable()) {
+      if (!retryableKind || !spec.replayable() || spec.failFast.contains(f.error.code())) {
         boolean callerMayRetry = f.kind == RetryKind.ALWAYS || (f.kind == RetryKind.IDEMPOTENT && spec.idempotent);
         throw f.error.withSuggestedWait(f.serverWait, callerMayRetry && f.error.retryable());
       }

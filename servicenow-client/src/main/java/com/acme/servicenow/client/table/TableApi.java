@@ -31,6 +31,8 @@ public final class TableApi {
   /** Journal fields: writing them appends an entry, so a repeated PUT/PATCH would append twice. */
   public static final Set<String> JOURNAL_FIELDS = Set.of("comments", "work_notes", "comments_and_work_notes");
 
+  private static final int MIN_SHRUNK_PAGE = 10;
+  private static final int MAX_SHRINKS = 6;
   private static final Pattern WRITE_FIELD = Pattern.compile("^[a-z0-9_]{1,80}$");
   private final Transport transport;
 
@@ -66,7 +68,8 @@ public final class TableApi {
    * All matching records, page by page: never stops on a short page (the limit applies before ACLs),
    * stops when there is no {@code next} link or the offset reaches {@code X-Total-Count}, appends an
    * {@code ORDERBYsys_id} tie-breaker for a stable order, and fails with
-   * {@code SERVICENOW_RESULT_TOO_LARGE} as soon as a cap is exceeded. Pages are stream-parsed.
+   * {@code SERVICENOW_RESULT_TOO_LARGE} as soon as a cap is exceeded. Pages are stream-parsed. A page cut off
+   * by the transaction quota ("Transaction cancelled") is asked for again with half the page size (down to 10).
    */
   public QueryAllResult queryAll(String table, QuerySpec query, ReadOptions options, Caps caps) {
     Identifiers.table(table);
@@ -78,9 +81,23 @@ public final class TableApi {
     int offset = 0;
     int pages = 0;
     Long total = null;
+    int pageSize = c.pageSize();
+    int shrinks = 0;
     while (true) {
-      ParsedPage p = fetchPageRaw(table, encoded, options, c.pageSize(), offset, c.maxRecords(), c.maxBytes(),
-          all.size(), bytes);
+      ParsedPage p;
+      try {
+        p = fetchPageRaw(table, encoded, options, pageSize, offset, c.maxRecords(), c.maxBytes(), all.size(), bytes,
+            pageSize > MIN_SHRUNK_PAGE);
+      } catch (ServiceNowException e) {
+        // the 60 s transaction quota cut the page off: ask for smaller pages (reference A4.4 point 3)
+        if (e.code() == ErrorCode.SERVICENOW_TRANSACTION_CANCELLED && pageSize > MIN_SHRUNK_PAGE
+            && shrinks < MAX_SHRINKS) {
+          pageSize = Math.max(MIN_SHRUNK_PAGE, pageSize / 2);
+          shrinks++;
+          continue;
+        }
+        throw e;
+      }
       pages++;
       all.addAll(p.records);
       bytes += p.bytes;
@@ -172,12 +189,13 @@ public final class TableApi {
 
   private Page fetchPage(String table, String encodedQuery, ReadOptions options, int limit, int offset,
       int maxRecords, long maxBytes, int haveRecords, long haveBytes) {
-    ParsedPage p = fetchPageRaw(table, encodedQuery, options, limit, offset, maxRecords, maxBytes, haveRecords, haveBytes);
+    ParsedPage p = fetchPageRaw(table, encodedQuery, options, limit, offset, maxRecords, maxBytes, haveRecords, haveBytes,
+        false);
     return p.page;
   }
 
   private ParsedPage fetchPageRaw(String table, String encodedQuery, ReadOptions options, int limit, int offset,
-      int maxRecords, long maxBytes, int haveRecords, long haveBytes) {
+      int maxRecords, long maxBytes, int haveRecords, long haveBytes, boolean shrinkOnCancel) {
     ReadOptions o = options == null ? ReadOptions.defaults() : options;
     RequestSpec.Builder b = RequestSpec.get("/api/now/table/" + table);
     if (!encodedQuery.isEmpty()) {
@@ -186,6 +204,9 @@ public final class TableApi {
     b.params(o.listParams());
     b.param("sysparm_limit", Integer.toString(limit));
     b.param("sysparm_offset", Integer.toString(offset));
+    if (shrinkOnCancel) {
+      b.failFastOn(ErrorCode.SERVICENOW_TRANSACTION_CANCELLED);
+    }
     RecordStreamReader reader = new RecordStreamReader(maxRecords - haveRecords, maxBytes - haveBytes, maxRecords, maxBytes);
     return transport.execute(b.build(), r -> {
       List<ObjectNode> records = new ArrayList<>();

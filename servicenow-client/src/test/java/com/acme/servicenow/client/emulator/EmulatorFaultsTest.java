@@ -185,6 +185,18 @@ class EmulatorFaultsTest {
   }
 
   @Test
+  void queryAllShrinksPagesAfterATransactionCancelledCut() {
+    int all = sn().records().count("incident");
+    sn().faults().add(FaultRule.on("GET", LIST).times(1).truncatedBody());
+    var r = admin().table().queryAll("incident", null, null, com.acme.servicenow.client.table.Caps.of(1000, 1_000_000, 40));
+    assertThat(r.records()).hasSize(all);
+    List<String> limits = sn().journal().all().stream().map(RecordedRequest::rawQuery)
+        .map(q -> q.replaceAll(".*sysparm_limit=(\\d+).*", "$1")).toList();
+    assertThat(limits.get(0)).isEqualTo("40");
+    assertThat(limits.subList(1, limits.size())).containsOnly("20");
+  }
+
+  @Test
   void emptyAcceptedIsRetriedForGet() {
     sn().faults().add(FaultRule.on("GET", LIST).times(2).emptyAccepted());
     assertThat(admin().table().query("incident", null, null, 1, 0).records()).hasSize(1);
