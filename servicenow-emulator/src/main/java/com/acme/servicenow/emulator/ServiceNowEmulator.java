@@ -47,6 +47,14 @@ import javax.net.ssl.SSLContext;
  */
 public final class ServiceNowEmulator implements AutoCloseable {
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm the client's delayed ACK then
+    // stalls every keep-alive response by ~40 ms. Read once when the server classes initialise, so set it early.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Builder config;
   private final EmulatorContext ctx;
   private final RecordWriter writer;

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone server: {@code java -jar servicenow-emulator.jar [--port 8080] [--seed demo|empty] [--https]
- * [--latency-ms N] [--user name:password[:role1,role2]]... [--bind 0.0.0.0] [--cert-out file.pem]}.
+ * [--latency-ms N] [--user name:password[:role1,role2]]... [--bind 127.0.0.1] [--cert-out file.pem]}.
  */
 public final class ServiceNowEmulatorMain {
 
@@ -16,37 +16,13 @@ public final class ServiceNowEmulatorMain {
   }
 
   public static void main(String[] args) throws Exception {
-    ServiceNowEmulator.Builder builder = ServiceNowEmulator.builder().port(8080);
-    Path certOut = null;
-    String seed = "empty";
+    ServiceNowEmulator.Builder builder;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
-        switch (arg) {
-          case "--port" -> builder.port(Integer.parseInt(value(args, ++i, arg)));
-          case "--seed" -> {
-            seed = value(args, ++i, arg);
-            builder.seed(seed);
-          }
-          case "--https" -> builder.https(true);
-          case "--latency-ms" -> builder.latency(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
-          case "--bind" -> builder.bindAddress(value(args, ++i, arg));
-          case "--cert-out" -> certOut = Path.of(value(args, ++i, arg));
-          case "--user" -> {
-            String[] parts = value(args, ++i, arg).split(":", 3);
-            if (parts.length < 2) {
-              throw new IllegalArgumentException("--user expects name:password[:roles]");
-            }
-            String[] roles = parts.length == 3 && !parts[2].isBlank() ? parts[2].split(",") : new String[0];
-            builder.user(parts[0], parts[1], roles);
-          }
-          case "--help", "-h" -> {
-            usage();
-            return;
-          }
-          default -> throw new IllegalArgumentException("Unknown option " + arg);
-        }
+      if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        usage();
+        return;
       }
+      builder = configure(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       usage();
@@ -59,19 +35,64 @@ public final class ServiceNowEmulatorMain {
       emulator.close();
       stopped.countDown();
     }, "emulator-shutdown"));
-    System.out.println("ServiceNow emulator listening on " + emulator.baseUrl()
-        + " (seed " + seed + "; default user admin / admin)");
+    System.out.println("ServiceNow emulator listening on " + emulator.baseUrl() + " (seed " + seedOf(args)
+        + "; default user admin / admin)");
     if (emulator.isHttps()) {
+      Path certOut = certOut(args);
       if (certOut != null) {
         writePem(certOut, emulator.certificatePem());
         System.out.println("Certificate written to " + certOut.toAbsolutePath());
       } else {
-        System.out.println("Trust this certificate (e.g. curl --cacert cert.pem):");
+        System.out.println("Trust this certificate (e.g. save it and use curl --cacert cert.pem):");
         System.out.print(emulator.certificatePem());
       }
     }
     System.out.flush();
     stopped.await();
+  }
+
+  /** Turns command-line options into a builder (port 8080 unless given); throws on bad options. */
+  public static ServiceNowEmulator.Builder configure(String[] args) {
+    ServiceNowEmulator.Builder builder = ServiceNowEmulator.builder().port(8080);
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--port" -> builder.port(Integer.parseInt(value(args, ++i, arg)));
+        case "--seed" -> builder.seed(value(args, ++i, arg));
+        case "--https" -> builder.https(true);
+        case "--latency-ms" -> builder.latency(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
+        case "--bind" -> builder.bindAddress(value(args, ++i, arg));
+        case "--cert-out" -> value(args, ++i, arg);
+        case "--user" -> {
+          String[] parts = value(args, ++i, arg).split(":", 3);
+          if (parts.length < 2) {
+            throw new IllegalArgumentException("--user expects name:password[:roles]");
+          }
+          String[] roles = parts.length == 3 && !parts[2].isBlank() ? parts[2].split(",") : new String[0];
+          builder.user(parts[0], parts[1], roles);
+        }
+        default -> throw new IllegalArgumentException("Unknown option " + arg);
+      }
+    }
+    return builder;
+  }
+
+  private static String seedOf(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--seed")) {
+        return args[i + 1];
+      }
+    }
+    return "empty";
+  }
+
+  private static Path certOut(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--cert-out")) {
+        return Path.of(args[i + 1]);
+      }
+    }
+    return null;
   }
 
   private static void writePem(Path file, String pem) throws IOException {
