@@ -202,6 +202,45 @@ class OtherApisRequestsTest extends WireMockBase {
   }
 
   @Test
+  void awaitOrThrowTimesOutWithWaitTimeout() {
+    wm.stubFor(get(urlEqualTo("/api/x_acme_camunda/flow/v1/status/" + CTX))
+        .willReturn(okJson("{\"result\":{\"contextId\":\"" + CTX + "\",\"state\":\"WAITING\"}}")));
+    assertThatThrownBy(() -> client().flows().awaitCompletionOrThrow(CTX, Duration.ofSeconds(5)))
+        .isInstanceOfSatisfying(ServiceNowException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SERVICENOW_WAIT_TIMEOUT);
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.getMessage()).contains("WAITING");
+        });
+  }
+
+  @Test
+  void interruptedWaitIsReported() {
+    wm.stubFor(get(urlEqualTo("/api/x_acme_camunda/flow/v1/status/" + CTX))
+        .willReturn(okJson("{\"result\":{\"contextId\":\"" + CTX + "\",\"state\":\"QUEUED\"}}")));
+    ServiceNowClient c = ServiceNowClient.create(connection(com.acme.servicenow.client.auth.Auth.basic("a", "b")).build(),
+        options().withSleeper(d -> {
+          throw new InterruptedException("stop");
+        }));
+    try (c) {
+      assertThatThrownBy(() -> c.flows().awaitCompletion(CTX, Duration.ofSeconds(5)))
+          .isInstanceOfSatisfying(ServiceNowException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICENOW_INTERRUPTED));
+      assertThat(Thread.interrupted()).isTrue(); // flag restored (and cleared here)
+    }
+  }
+
+  @Test
+  void redirectIsNotFollowedButReported() {
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "https://sso.example.com/login")));
+    assertThatThrownBy(() -> client().table().query("incident", null, null, 1, 0))
+        .isInstanceOfSatisfying(ServiceNowException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SERVICENOW_UNEXPECTED_STATUS);
+          assertThat(e.httpStatus()).isEqualTo(302);
+        });
+  }
+
+  @Test
   void contextByExecutionIdAndById() {
     wm.stubFor(get(urlEqualTo("/api/now/table/sys_flow_context?sysparm_query=execution_id%3DndoxeRhshDSezldeGfbYlviFSeFnBjCO"
             + "&sysparm_fields=sys_id%2Cstate%2Cerror_message%2Cstarted%2Cended&sysparm_limit=1&sysparm_offset=0"))

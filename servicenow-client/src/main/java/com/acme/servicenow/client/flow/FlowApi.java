@@ -145,6 +145,19 @@ public final class FlowApi {
     return poll(() -> status(contextId), FlowStatus::isTerminal, timeout, initialInterval, maxInterval);
   }
 
+  /**
+   * Like {@link #awaitCompletion(String, Duration)} but a flow that has not finished in time is an error:
+   * {@code SERVICENOW_WAIT_TIMEOUT} (retryable, naming the last state).
+   */
+  public FlowStatus awaitCompletionOrThrow(String contextId, Duration timeout) {
+    FlowStatus s = awaitCompletion(contextId, timeout);
+    if (!s.isTerminal()) {
+      throw new ServiceNowException(ErrorCode.SERVICENOW_WAIT_TIMEOUT, "Flow context " + contextId
+          + " did not finish within " + timeout + " (last state " + s.rawState() + ")", true, null);
+    }
+    return s;
+  }
+
   /** Like {@link #awaitCompletion} but reads {@code sys_flow_context} through the Table API (no outputs). */
   public FlowContext awaitContext(String contextId, Duration timeout, Duration initialInterval, Duration maxInterval) {
     Identifiers.sysId("contextId", contextId);
