@@ -66,8 +66,9 @@ public record ApiRequest(
         throw new ServiceNowInputException("headers", "header '" + n + "' has no value or contains a line break");
       }
     }
-    query = Map.copyOf(query);
-    headers = Map.copyOf(headers);
+    // keep the caller's order: the URL is then deterministic (logs, caches, tests)
+    query = java.util.Collections.unmodifiableMap(query);
+    headers = java.util.Collections.unmodifiableMap(headers);
   }
 
   public static ApiRequest of(String method, String path, JsonNode body) {

@@ -272,6 +272,16 @@ class OtherApisRequestsTest extends WireMockBase {
   }
 
   @Test
+  void rawSendKeepsQueryOrderAndEncodesStrictly() {
+    wm.stubFor(get(urlEqualTo("/api/x_acme/q/v1/items?z=1&a=b%20c&m=x%5Ey%26z")).willReturn(okJson("{\"result\":[]}")));
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("z", "1");
+    q.put("a", "b c");
+    q.put("m", "x^y&z");
+    assertThat(client().send(new ApiRequest("GET", "/api/x_acme/q/v1/items", q, null, null, null)).status()).isEqualTo(200);
+  }
+
+  @Test
   void rawSendAcceptsTextAndEmptyBodies() {
     wm.stubFor(get(urlEqualTo("/api/x_acme/ping/v1/text")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/plain").withBody("pong")));
