@@ -10,7 +10,7 @@ import java.util.Map;
  * @param path     request path without the query string
  * @param rawQuery the raw (still URL-encoded) query string, or null
  * @param headers  request headers, keys case-insensitive
- * @param body     request body decoded as UTF-8 ("" when empty)
+ * @param body     request body decoded as UTF-8 ("" when empty; only the first MiB of larger bodies)
  * @param user     authenticated user name, or null when the request was not authenticated
  * @param status   status code sent back (0 when the connection was dropped without a response)
  * @param at       emulator-clock time at which the request arrived

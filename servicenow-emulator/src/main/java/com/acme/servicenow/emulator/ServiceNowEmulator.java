@@ -2,6 +2,7 @@ package com.acme.servicenow.emulator;
 
 import com.acme.servicenow.emulator.attachment.AttachmentApiHandler;
 import com.acme.servicenow.emulator.auth.OAuthHandler;
+import com.acme.servicenow.emulator.batch.BatchApiHandler;
 import com.acme.servicenow.emulator.catalog.ServiceCatalogHandler;
 import com.acme.servicenow.emulator.core.EmulatorContext;
 import com.acme.servicenow.emulator.flow.FlowApiHandler;
@@ -98,6 +99,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     attachments.limits(b.attachmentLimits);
     router.register(attachments);
     router.register(new ServiceCatalogHandler(ctx, writer));
+    router.register(new BatchApiHandler(router));
     // REST triggers live under arbitrary /api/<scope>/<name> paths: consulted after every built-in API
     router.register(new RestTriggerHandler(flows));
     this.certificate = b.https ? SelfSignedCertificate.generate() : null;

@@ -170,7 +170,13 @@ public final class EmulatorServer implements HttpHandler {
     return HexFormat.of().formatHex(bytes);
   }
 
+  /** Bodies are journaled up to 1 MiB so that large attachment uploads in long runs do not fill the heap. */
+  static final int JOURNAL_BODY_LIMIT = 1 << 20;
+
   private static String text(byte[] body) {
+    if (body.length > JOURNAL_BODY_LIMIT) {
+      return new String(body, 0, JOURNAL_BODY_LIMIT, StandardCharsets.UTF_8);
+    }
     return new String(body, StandardCharsets.UTF_8);
   }
 
