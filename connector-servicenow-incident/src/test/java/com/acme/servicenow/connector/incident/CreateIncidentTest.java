@@ -166,6 +166,33 @@ class CreateIncidentTest {
   }
 
   @Test
+  void timeoutWhileServiceNowIsStillWritingIsRetriedSafely() throws Exception {
+    ServiceNowEmulator sn = ext.emulator();
+    // the answer comes after the read timeout; the incident is stored only then
+    sn.faults().add(FaultRule.on("POST", "/api/now/table/incident").times(1).delay(java.time.Duration.ofMillis(2500)));
+    JobRequest job =
+        job(sn, "create", Map.of("shortDescription", "slow instance"))
+            .variable("connection", Map.of("instance", sn.baseUrl(), "readTimeoutSeconds", 1))
+            .processInstanceKey(1008L)
+            .elementInstanceKey(1L)
+            .retries(3)
+            .build();
+
+    JobOutcome.Failed failed = harness().run(job).asFailed();
+    assertThat(failed.retries()).isEqualTo(2);
+    assertThat(failed.errorMessage()).contains("read timeout").contains("retrying is safe");
+
+    // the engine retries after the back-off; by then ServiceNow has finished the first POST
+    for (int i = 0; i < 50 && sn.records().find("incident", "correlation_id=camunda:1008:1").isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    Map<String, Object> incident = result(harness().run(job));
+    assertThat(incident).containsEntry("created", false);
+    assertThat(sn.records().find("incident", "correlation_id=camunda:1008:1")).hasSize(1);
+    assertThat(sn.journal().count("POST", "/api/now/table/incident")).isEqualTo(1);
+  }
+
+  @Test
   void unknownNameFailsWithItsOwnCodeAndCreatesNothing() {
     ServiceNowEmulator sn = ext.emulator();
     int before = sn.records().count("incident");
