@@ -19,9 +19,10 @@ import org.apache.hc.core5.io.CloseMode;
  */
 public final class ServiceNowClients {
 
+  /** Trust is keyed by content (certificate fingerprints), so equal trust stores share a pool. */
   private record PoolKey(
-      URI baseUrl, Duration connect, Duration read, ServiceNowConnection.ProxyConfig proxy, KeyStore trustStore,
-      String pem, int maxConnections) {}
+      URI baseUrl, Duration connect, Duration read, ServiceNowConnection.ProxyConfig proxy, String trust,
+      int maxConnections) {}
 
   private record ClientKey(ServiceNowConnection connection, ClientOptions options) {}
 
@@ -51,11 +52,34 @@ public final class ServiceNowClients {
       }
     }
     PoolKey pk = new PoolKey(connection.baseUrl(), connection.connectTimeout(), connection.readTimeout(),
-        connection.proxy(), connection.trustStore(), connection.trustedCertificatesPem(), o.maxConnections());
+        connection.proxy(), trustKey(connection), o.maxConnections());
     CloseableHttpClient http = POOLS.computeIfAbsent(pk, k -> HttpClientFactory.create(connection, o.maxConnections()));
     ServiceNowClient created = new ServiceNowClient(new Transport(connection, o, http, false));
     synchronized (CLIENTS) {
       return CLIENTS.computeIfAbsent(key, k -> created);
+    }
+  }
+
+  static String trustKey(ServiceNowConnection c) {
+    if (c.trustedCertificatesPem() != null) {
+      return "pem:" + c.trustedCertificatesPem().strip();
+    }
+    KeyStore ks = c.trustStore();
+    if (ks == null) {
+      return "default";
+    }
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (String alias : java.util.Collections.list(ks.aliases()).stream().sorted().toList()) {
+        java.security.cert.Certificate cert = ks.getCertificate(alias);
+        if (cert != null) {
+          md.update(cert.getEncoded());
+        }
+      }
+      return "ks:" + java.util.HexFormat.of().formatHex(md.digest());
+    } catch (Exception e) {
+      throw new com.acme.servicenow.client.error.ServiceNowInputException("trustStore",
+          "cannot be read: " + e.getClass().getSimpleName());
     }
   }
 

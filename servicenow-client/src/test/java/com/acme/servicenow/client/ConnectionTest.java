@@ -96,6 +96,23 @@ class ConnectionTest extends WireMockBase {
   }
 
   @Test
+  void equalTrustStoresShareAPoolDifferentOnesDoNot() throws Exception {
+    java.security.KeyStore a = java.security.KeyStore.getInstance("PKCS12");
+    a.load(null, null);
+    java.security.KeyStore b = java.security.KeyStore.getInstance("PKCS12");
+    b.load(null, null);
+    ServiceNowConnection ca = ServiceNowConnection.builder().instance("dev1").trustStore(a).auth(Auth.basic("a", "b")).build();
+    ServiceNowConnection cb = ServiceNowConnection.builder().instance("dev1").trustStore(b).auth(Auth.basic("a", "b")).build();
+    assertThat(ServiceNowClients.trustKey(ca)).isEqualTo(ServiceNowClients.trustKey(cb));
+    var cf = java.security.cert.CertificateFactory.getInstance("X.509");
+    try (var in = ConnectionTest.class.getResourceAsStream("/test-cert.pem")) {
+      b.setCertificateEntry("x", cf.generateCertificate(in));
+    }
+    assertThat(ServiceNowClients.trustKey(ca)).isNotEqualTo(ServiceNowClients.trustKey(cb));
+    assertThat(ServiceNowClients.trustKey(ServiceNowConnection.ofInstance("dev1", Auth.basic("a", "b")))).isEqualTo("default");
+  }
+
+  @Test
   void backoffDoublesUpToTheCapWithBoundedJitter() {
     RetryPolicy p = new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofMillis(350), 0.5);
     assertThat(p.backoff(2)).isEqualTo(Duration.ofMillis(100));
