@@ -57,6 +57,8 @@ abstract class FlowConnectorTestSupport {
             .completesAfter(Duration.ofSeconds(4)).withOutputs(Map.of("notified", true)),
         FlowDefinition.named("x_acme_it.rest_fails").restTrigger("POST", "/api/x_acme_it/fails")
             .failsAfter(Duration.ofSeconds(2), "No CI matched"),
+        FlowDefinition.named("x_acme_it.rest_approval").restTrigger("POST", "/api/x_acme_it/approval")
+            .waitsFor("ASK_FOR_APPROVAL"),
         FlowDefinition.named("x_acme_it.rest_slow").restTrigger("PUT", "/api/x_acme_it/slow").neverCompletes(),
         FlowDefinition.named("x_acme_it.rest_lookup").restTrigger("GET", "/api/x_acme_it/lookup")
             .completesAfter(Duration.ofSeconds(1)));
@@ -136,5 +138,23 @@ abstract class FlowConnectorTestSupport {
   @SuppressWarnings("unchecked")
   static Map<String, Object> error(JobOutcome.Failed failed) {
     return (Map<String, Object>) failed.variables().get("error");
+  }
+
+  /** Cancels a flow context through the companion flow API, as an operator or another process would. */
+  static void cancel(String contextId, String reason) {
+    try {
+      var http = java.net.http.HttpClient.newHttpClient();
+      var request = java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(SN.baseUrl() + "/api/x_acme_camunda/flow/v1/cancel/" + contextId))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+              .encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}"))
+          .build();
+      int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      assertThat(status).isEqualTo(200);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 }

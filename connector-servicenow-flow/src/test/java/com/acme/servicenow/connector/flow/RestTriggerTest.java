@@ -102,6 +102,22 @@ class RestTriggerTest extends FlowConnectorTestSupport {
   }
 
   @Test
+  void cancelledFlowFailsWithTheCancelReason() {
+    time.at(Duration.ofSeconds(1), () -> cancel(
+        emulator().records().find("sys_flow_context", "name=x_acme_it.rest_approval^state=WAITING").getLast()
+            .get("sys_id"),
+        "Duplicate request"));
+
+    JobOutcome.Failed failed = run(job(trigger("POST", "/api/x_acme_it/approval", true, 60)).build()).asFailed();
+
+    assertThat(error(failed)).containsEntry("code", "SERVICENOW_FLOW_CANCELLED");
+    assertThat(failed.errorMessage()).contains("cancelled", "Duplicate request");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> vars = (Map<String, Object>) error(failed).get("variables");
+    assertThat(vars).containsEntry("state", "CANCELLED").containsEntry("flowErrorMessage", "Duplicate request");
+  }
+
+  @Test
   void timeoutReturnsWithinItsBound() {
     long startedAt = time.millis();
 

@@ -215,21 +215,4 @@ class StartFlowTest extends FlowConnectorTestSupport {
         .containsEntry("outputs", Map.of("ip", "10.0.0.7", "hostname", "vm-42"));
     assertThat(emulator().journal().last().path()).isEqualTo(STATUS + vm);
   }
-
-  private void cancel(String contextId, String reason) {
-    try {
-      var http = java.net.http.HttpClient.newHttpClient();
-      var request = java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create(SN.baseUrl() + "/api/x_acme_camunda/flow/v1/cancel/" + contextId))
-          .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-              .encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-          .header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}"))
-          .build();
-      int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-      assertThat(status).isEqualTo(200);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 }
