@@ -3,6 +3,9 @@ package com.acme.servicenow.connector.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.servicenow.harness.ElementTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.connector.generator.java.ClassBasedTemplateGenerator;
 import com.acme.servicenow.harness.GeneratedTemplates;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,16 @@ class TableTemplateTest {
     List<String> compared =
         GeneratedTemplates.assertCommittedMatchGenerated(Path.of("target", "element-templates"), COMMITTED);
     assertThat(compared).contains("servicenow-table-connector.json", Path.of("hybrid", "servicenow-table-connector-hybrid.json").toString());
+  }
+
+  @Test
+  void templateGeneratedInProcessEqualsTheCommittedFile() throws Exception {
+    var templates = new ClassBasedTemplateGenerator().generate(ServiceNowTableFunction.class);
+    assertThat(templates).hasSize(1);
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode generated = mapper.readTree(mapper.writeValueAsString(templates.get(0)));
+    JsonNode committed = mapper.readTree(COMMITTED.resolve("servicenow-table-connector.json").toFile());
+    assertThat(generated).isEqualTo(committed);
   }
 
   @Test
