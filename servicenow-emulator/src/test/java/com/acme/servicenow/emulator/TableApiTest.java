@@ -151,5 +151,8 @@ class TableApiTest {
     Http.Response r = http.get("/api/now/table/incident");
     assertThat(r.header("X-Transaction-ID")).matches("[0-9a-f]{12}");
     assertThat(r.header("Server")).isEqualTo("ServiceNow");
+    assertThat(r.header("Set-Cookie")).matches("JSESSIONID=[0-9a-f]{24}; Path=/; HttpOnly");
+    Http.Response withSession = http.send("GET", "/api/now/table/incident", null, null, "Cookie", "JSESSIONID=abc");
+    assertThat(withSession.header("Set-Cookie")).isNull();
   }
 }

@@ -120,7 +120,11 @@ public final class DataStore {
       if (old == null) {
         return Optional.empty();
       }
-      Map<String, String> next = Collections.unmodifiableMap(new LinkedHashMap<>(change.apply(old.values)));
+      Map<String, String> changed = change.apply(old.values);
+      if (changed == old.values) {
+        return Optional.of(old.values); // nothing changed: keep the row and the table version
+      }
+      Map<String, String> next = Collections.unmodifiableMap(new LinkedHashMap<>(changed));
       t.rows.put(sysId, new Row(old.seq, next));
       t.version.incrementAndGet();
       return Optional.of(next);

@@ -146,6 +146,13 @@ public final class EmulatorServer implements HttpHandler {
     if (https) {
       out.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     }
+    // a session cookie like the real one, so clients can be tested for not sharing cookies across jobs
+    // (requests on one session are serialised on a real instance, reference A4.3)
+    String cookie = request.header("Cookie");
+    if (cookie == null || !cookie.contains("JSESSIONID=")) {
+      out.add("Set-Cookie", "JSESSIONID=" + transactionId() + transactionId() + "; Path=/; HttpOnly"
+          + (https ? ";Secure" : ""));
+    }
     for (Map.Entry<String, String> h : response.headers().entrySet()) {
       out.set(h.getKey(), h.getValue());
     }
