@@ -144,6 +144,24 @@ class RestTriggerTest extends FlowConnectorTestSupport {
     assertThat(time.totalSlept()).isEqualTo(Duration.ofSeconds(5));
   }
 
+  /** A synchronous trigger or a scripted REST API answers without executionId: nothing to wait for. */
+  @Test
+  void waitingNeedsAnExecutionId() {
+    emulator().faults().add(FaultRule.on("POST", "/api/x_acme_it/notify")
+        .respond(200, "{\"result\":{\"status\":\"accepted\"}}", Map.of("Content-Type", "application/json")));
+
+    JobOutcome.Failed failed = run(job(trigger("POST", "/api/x_acme_it/notify", true, 60)).build()).asFailed();
+
+    assertThat(error(failed)).containsEntry("code", "SERVICENOW_INVALID_RESPONSE");
+    assertThat(failed.errorMessage()).contains("without result.executionId");
+    assertThat(emulator().journal().all()).hasSize(1);
+
+    // without waiting the same answer is a success, passed through as it came
+    Map<String, Object> result = result(run(job(trigger("POST", "/api/x_acme_it/notify", false, 60)).build()));
+    assertThat(result).doesNotContainKey("executionId")
+        .containsEntry("response", Map.of("result", Map.of("status", "accepted")));
+  }
+
   @Test
   void unknownTriggerPathFailsWithServiceNowsError() {
     JobOutcome.Failed failed = run(job(trigger("POST", "/api/x_acme_it/nothing_here", false, 60)).build()).asFailed();
