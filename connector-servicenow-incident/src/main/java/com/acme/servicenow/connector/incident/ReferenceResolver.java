@@ -31,16 +31,19 @@ final class ReferenceResolver {
 
   /** What a reference field points to and which columns identify a row by name. */
   enum Target {
-    USER("sys_user", List.of("user_name", "email", "name")),
-    GROUP("sys_user_group", List.of("name")),
-    CONFIGURATION_ITEM("cmdb_ci", List.of("name"));
+    USER("sys_user", List.of("user_name", "email", "name"), true),
+    GROUP("sys_user_group", List.of("name"), true),
+    CONFIGURATION_ITEM("cmdb_ci", List.of("name"), false);
 
     final String table;
     final List<String> nameFields;
+    /** Inactive users and groups cannot be picked in the UI either; leaving them out also avoids false ambiguity. */
+    final boolean activeOnly;
 
-    Target(String table, List<String> nameFields) {
+    Target(String table, List<String> nameFields, boolean activeOnly) {
       this.table = table;
       this.nameFields = nameFields;
+      this.activeOnly = activeOnly;
     }
   }
 
@@ -60,7 +63,11 @@ final class ReferenceResolver {
       return v.toLowerCase();
     }
     List<Condition> alternatives = target.nameFields.stream().map(f -> Condition.eq(f, v)).toList();
-    QuerySpec query = QuerySpec.builder().anyOf(alternatives).build();
+    QuerySpec.Builder builder = QuerySpec.builder().anyOf(alternatives);
+    if (target.activeOnly) {
+      builder.and(Condition.eq("active", "true"));
+    }
+    QuerySpec query = builder.build();
     List<ObjectNode> rows =
         client
             .table()
@@ -81,7 +88,7 @@ final class ReferenceResolver {
     if (rows.isEmpty()) {
       throw ConnectorErrors.failure(
           NOT_FOUND,
-          "No " + target.table + " record has " + String.join(", ", target.nameFields) + " '" + v + "' (input "
+          "No " + (target.activeOnly ? "active " : "") + target.table + " record has " + String.join(", ", target.nameFields) + " '" + v + "' (input "
               + input + "); give its sys_id or an exact name",
           vars);
     }

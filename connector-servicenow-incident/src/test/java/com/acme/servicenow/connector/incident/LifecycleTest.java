@@ -228,6 +228,14 @@ class LifecycleTest {
             .asBpmnError();
     assertThat(error.errorCode()).isEqualTo("INCIDENT_REFERENCE_AMBIGUOUS");
     assertThat(writes(sn)).isEmpty();
+
+    // an inactive namesake does not count
+    String second = sn.records().find("sys_user", "user_name=david.loo2").get(0).get("sys_id");
+    sn.records().update("sys_user", second, Map.of("active", "false"));
+    Map<String, Object> assigned =
+        result(run(sn, "assign", Map.of("incident", SEED_INCIDENT_2, "assignedTo", "David Loo")));
+    assertThat(record(assigned).get("assigned_to"))
+        .isEqualTo(sn.records().find("sys_user", "user_name=david.loo").get(0).get("sys_id"));
   }
 
   @Test
