@@ -66,6 +66,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
   private final SelfSignedCertificate certificate;
   private final EmulatorServer handler;
   private final FlowEngine flows;
+  private final AttachmentApiHandler attachments;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -95,7 +96,7 @@ public final class ServiceNowEmulator implements AutoCloseable {
     router.register(new FlowApiHandler(ctx, flows));
     router.register(new TableApiHandler(ctx, renderer, writer));
     router.register(new AggregateApiHandler(ctx, renderer));
-    AttachmentApiHandler attachments = new AttachmentApiHandler(ctx, writer);
+    this.attachments = new AttachmentApiHandler(ctx, writer);
     attachments.limits(b.attachmentLimits);
     router.register(attachments);
     router.register(new ServiceCatalogHandler(ctx, writer));
@@ -206,6 +207,11 @@ public final class ServiceNowEmulator implements AutoCloseable {
     seed();
     journal.clear();
     faults.clear();
+  }
+
+  /** The stored bytes of an attachment ({@code sys_attachment} sys_id), for assertions on uploads. */
+  public java.util.Optional<byte[]> attachmentContent(String sysId) {
+    return java.util.Optional.ofNullable(attachments.content(sysId));
   }
 
   /** Changes the latency added to every request. */

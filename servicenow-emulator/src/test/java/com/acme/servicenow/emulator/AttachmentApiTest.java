@@ -105,6 +105,7 @@ class AttachmentApiTest {
     assertThat(meta.get("size_bytes").asText()).isEqualTo("256");
     HttpResponse<byte[]> file = send("GET", "/api/now/attachment/" + meta.get("sys_id").asText() + "/file", null, null);
     assertThat(file.body()).isEqualTo(data);
+    assertThat(sn.emulator().attachmentContent(meta.get("sys_id").asText())).hasValue(data);
 
     HttpResponse<byte[]> noFile = send("POST", "/api/now/attachment/upload", "multipart/form-data; boundary=x",
         "--x\r\nContent-Disposition: form-data; name=\"table_name\"\r\n\r\nincident\r\n--x--\r\n".getBytes());

@@ -85,6 +85,12 @@ class FlowApiTest {
     JsonNode display = http.get("/api/now/table/sys_flow_context/" + id + "?sysparm_fields=state&sysparm_display_value=true")
         .result();
     assertThat(display.get("state").asText()).isEqualTo("Completed");
+
+    JsonNode logs = http.get("/api/now/table/sys_flow_log?sysparm_query=context%3D" + id
+        + "&sysparm_fields=message,sys_created_on").result();
+    assertThat(logs.findValuesAsText("message"))
+        .containsExactly("Flow state changed from QUEUED to IN_PROGRESS", "Flow completed");
+    assertThat(logs.get(1).get("sys_created_on").asText()).isEqualTo("2026-06-01 08:00:10");
   }
 
   @Test

@@ -195,10 +195,12 @@ public final class FlowEngine {
     }
     String ended = s.endedAt() == null ? "" : GlideTime.format(s.endedAt());
     String runTime = s.endedAt() == null ? "" : Long.toString(Duration.between(run.started, s.endedAt()).toMillis());
+    String[] previous = new String[1];
     ctx.store.update("sys_flow_context", contextId, row -> {
       if (s.state().equals(row.get("state")) && ended.equals(row.get("ended"))) {
         return row;
       }
+      previous[0] = row.get("state");
       Map<String, String> next = new LinkedHashMap<>(row);
       next.put("state", s.state());
       next.put("ended", ended);
@@ -206,5 +208,29 @@ public final class FlowEngine {
       next.put("error_message", s.errorMessage());
       return next;
     });
+    if (previous[0] != null) {
+      log(contextId, run, previous[0], s);
+    }
+  }
+
+  /** One {@code sys_flow_log} row per observed state change, stamped with the time the change happened. */
+  private void log(String contextId, Run run, String from, Status s) {
+    Instant at = s.endedAt() != null ? s.endedAt()
+        : s.state().equals("QUEUED") ? run.started : run.started.plus(run.definition.queuedFor());
+    String message = switch (s.state()) {
+      case "COMPLETE" -> "Flow completed";
+      case "ERROR" -> "Flow failed: " + s.errorMessage();
+      case "CANCELLED" -> "Flow cancelled: " + s.errorMessage();
+      case "WAITING" -> "Flow waiting on " + run.definition.waitingStepType();
+      default -> "Flow state changed from " + from + " to " + s.state();
+    };
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("context", contextId);
+    row.put("message", message);
+    row.put("level", s.state().equals("ERROR") ? "error" : "info");
+    row.put("operation", s.state());
+    row.put("sys_created_on", GlideTime.format(at));
+    row.put("sys_updated_on", GlideTime.format(at));
+    writer.insert(ctx.table("sys_flow_log"), row, null, RecordWriter.Options.TRUSTED);
   }
 }
