@@ -130,6 +130,30 @@ class TableRecordOperationsTest extends TableConnectorTestSupport {
   }
 
   @Test
+  void everyOperatorKindIsEncodedAndFiltersAsServiceNowWould() {
+    String m = marker();
+    String a = emulator().records().insert("incident", Map.of("short_description", m + " a", "urgency", "1", "impact", "1")).get("sys_id");
+    emulator().records().insert("incident", Map.of("short_description", m + " b", "urgency", "2", "impact", "3", "description", "x"));
+    String c = emulator().records().insert("incident", Map.of("short_description", m + " c", "urgency", "3", "impact", "2")).get("sys_id");
+
+    Map<String, Object> result =
+        result(run(task("query")
+            .set("operation.queryConditions",
+                "=[{field: \"short_description\", operator: \"starts with\", value: \"" + m + "\"},"
+                    + " {field: \"urgency\", operator: \"NOT IN\", value: [2]},"
+                    + " {field: \"impact\", operator: \"BETWEEN\", value: [1, 2]},"
+                    + " {field: \"description\", operator: \"is empty\"},"
+                    + " {field: \"short_description\", operator: \"!=\", value: \"nothing\"}]")
+            .set("operation.queryOrderBy", "number")
+            .set("options.fields", "sys_id")));
+
+    assertThat(list(result.get("records"))).extracting(r -> r.get("sys_id")).containsExactly(a, c);
+    assertThat(lastQuery())
+        .contains("sysparm_query=short_descriptionSTARTSWITH" + m + "^urgencyNOT IN2^impactBETWEEN1@2^descriptionISEMPTY"
+            + "^short_description!=nothing^ORDERBYnumber");
+  }
+
+  @Test
   void updatePatchesOnlyTheGivenFields() {
     String sysId = emulator().records().insert("incident", Map.of("short_description", "before", "urgency", "3")).get("sys_id");
 
