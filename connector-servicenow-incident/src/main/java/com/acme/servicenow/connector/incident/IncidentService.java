@@ -59,6 +59,7 @@ public final class IncidentService {
 
   static final String TABLE = "incident";
   static final String CORRELATION_DISPLAY = "Camunda";
+  private static final Set<String> JOURNAL_FIELDS = Set.of("comments", "work_notes");
   private static final Pattern FIELD_NAME = Pattern.compile("^[a-z0-9_]{1,80}$");
   /** Failures after which we cannot know whether ServiceNow stored the POST. */
   private static final Set<ErrorCode> AMBIGUOUS =
@@ -235,6 +236,10 @@ public final class IncidentService {
   }
 
   private List<JournalEntry> journal(ServiceNowClient client, String sysId) {
+    return journal(client, sysId, 1000);
+  }
+
+  private List<JournalEntry> journal(ServiceNowClient client, String sysId, int limit) {
     Page page =
         client
             .table()
@@ -250,7 +255,7 @@ public final class IncidentService {
                     .fields("element", "value", "sys_created_on", "sys_created_by")
                     .excludeReferenceLink(true)
                     .build(),
-                1000,
+                limit,
                 0);
     List<JournalEntry> entries = new ArrayList<>();
     for (ObjectNode row : page.records()) {
@@ -361,8 +366,58 @@ public final class IncidentService {
   private IncidentResult patch(ServiceNowClient client, String incident, Map<String, Object> fields) {
     String id = incident.strip();
     String sysId = ReferenceResolver.isSysId(id) ? id.toLowerCase() : lookUpSysId(client, id);
-    ObjectNode updated = client.table().update(TABLE, sysId, fields, WRITE_ALL);
+    ObjectNode updated;
+    try {
+      updated = client.table().update(TABLE, sysId, fields, WRITE_ALL);
+    } catch (ServiceNowException e) {
+      if (!AMBIGUOUS.contains(e.code()) || !writesJournal(fields)) {
+        throw e; // without a journal field the PATCH is idempotent and the client already retried it
+      }
+      return journalWriteOutcome(client, sysId, fields, e);
+    }
     return IncidentRecords.toResult(updated, client.connection().baseUrl());
+  }
+
+  private static boolean writesJournal(Map<String, Object> fields) {
+    return fields.keySet().stream().anyMatch(JOURNAL_FIELDS::contains);
+  }
+
+  /**
+   * A PATCH that appends a comment or work note failed after it was sent. The client does not repeat it
+   * (a repeat would append the text twice), so look once: if the incident already has the other fields'
+   * new values and, among its newest journal entries, the text, the write was applied and the incident is
+   * returned; if it clearly was not, a retry is safe. If we cannot tell (no read access to
+   * sys_journal_field), the original error stands.
+   */
+  private IncidentResult journalWriteOutcome(
+      ServiceNowClient client, String sysId, Map<String, Object> fields, ServiceNowException original) {
+    IncidentResult current;
+    List<JournalEntry> recent;
+    try {
+      current = read(client, sysId);
+      recent = journal(client, sysId, 20);
+    } catch (RuntimeException lookupFailed) {
+      throw original;
+    }
+    boolean fieldsApplied =
+        fields.entrySet().stream()
+            .filter(f -> !JOURNAL_FIELDS.contains(f.getKey()))
+            .allMatch(f -> String.valueOf(f.getValue()).equals(String.valueOf(current.record().get(f.getKey()))));
+    boolean journalApplied =
+        fields.entrySet().stream()
+            .filter(f -> JOURNAL_FIELDS.contains(f.getKey()))
+            .allMatch(f -> recent.stream().anyMatch(
+                j -> j.element().equals(f.getKey()) && j.value().equals(String.valueOf(f.getValue()))));
+    if (fieldsApplied && journalApplied) {
+      return current;
+    }
+    var retry =
+        ConnectorRetryException.builder()
+            .errorCode(original.code().code())
+            .message(original.getMessage() + " — the incident does not show the change, so retrying is safe")
+            .cause(original);
+    original.suggestedWait().ifPresent(retry::backoffDuration);
+    throw retry.build();
   }
 
   private String lookUpSysId(ServiceNowClient client, String number) {

@@ -142,6 +142,30 @@ class LifecycleTest {
   }
 
   @Test
+  void lostAnswerOfAJournalWriteIsNotAppendedTwice() {
+    String sysId = incidentByNumber(sn, SEED_INCIDENT_3).get("sys_id");
+    // applied by ServiceNow, answer cut off: the connector sees the change and succeeds
+    sn.faults().add(com.acme.servicenow.emulator.FaultRule.on("PATCH", "/api/now/table/incident/").times(1).truncatedBody());
+    Map<String, Object> resolved = result(run(sn, "resolve", Map.of("incident", SEED_INCIDENT_3,
+        "closeCode", "Solution provided", "closeNotes", "Rebooted", "comment", "Fixed, please confirm")));
+    assertThat(resolved).containsEntry("state", "6");
+    assertThat(sn.records().journal("incident", sysId, "comments")).containsExactly("It started after the office move.",
+        "Fixed, please confirm");
+    assertThat(sn.journal().count("PATCH", "/api/now/table/incident/")).isEqualTo(1);
+
+    // not applied (503 before ServiceNow wrote anything): a retryable failure, and the retry writes it once
+    sn.faults().add(com.acme.servicenow.emulator.FaultRule.on("PATCH", "/api/now/table/incident/").times(1).serverError(503));
+    JobOutcome.Failed failed =
+        harness().run(job(sn, "addWorkNote", Map.of("incident", sysId, "workNote", "Checked the logs")).retries(3).build())
+            .asFailed();
+    assertThat(failed.retries()).isEqualTo(2);
+    assertThat(failed.errorMessage()).contains("retrying is safe");
+    assertThat(sn.records().journal("incident", sysId, "work_notes")).doesNotContain("Checked the logs");
+    result(run(sn, "addWorkNote", Map.of("incident", sysId, "workNote", "Checked the logs")));
+    assertThat(sn.records().journal("incident", sysId, "work_notes")).containsOnlyOnce("Checked the logs");
+  }
+
+  @Test
   void commentIsCustomerVisibleJournal() {
     Map<String, Object> incident =
         result(run(sn, "addComment", Map.of("incident", SEED_INCIDENT_2, "comment", "We are on it")));
