@@ -1,0 +1,547 @@
+package com.acme.servicenow.benchmarks;
+
+import static com.acme.servicenow.benchmarks.BenchEnvironment.PASSWORD;
+import static com.acme.servicenow.benchmarks.BenchEnvironment.SECRETS;
+import static com.acme.servicenow.benchmarks.BenchEnvironment.USER;
+
+import com.acme.servicenow.benchmarks.Measure.Result;
+import com.acme.servicenow.benchmarks.Measure.Variant;
+import com.acme.servicenow.client.ClientOptions;
+import com.acme.servicenow.client.ServiceNowClient;
+import com.acme.servicenow.client.auth.TokenCache;
+import com.acme.servicenow.client.query.QuerySpec;
+import com.acme.servicenow.client.table.Caps;
+import com.acme.servicenow.client.table.QueryAllResult;
+import com.acme.servicenow.client.table.ReadOptions;
+import com.acme.servicenow.connector.common.ServiceNowAuthentication;
+import com.acme.servicenow.connector.common.ServiceNowConnectionInput;
+import com.acme.servicenow.emulator.RecordedRequest;
+import com.acme.servicenow.emulator.ServiceNowEmulator;
+import com.acme.servicenow.emulator.data.TableSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/** The four comparisons of issue 9, each returning its measured figures. */
+public final class Benchmarks {
+
+  public static final String ITEM_TABLE = "u_bench_item";
+  public static final String MARKER = "bench-page";
+
+  /** How long and how often to measure. */
+  public record Config(
+      List<Integer> latenciesMs,
+      List<Integer> concurrencies,
+      Duration warmup,
+      int iterations,
+      Duration iterationTime,
+      int queryAllRecords,
+      int queryAllRuns,
+      int oauthInvocations) {
+
+    public static Config full() {
+      return new Config(List.of(0, 20), List.of(1, 16), Duration.ofSeconds(4), 5, Duration.ofMillis(1500), 20_000, 5, 1000);
+    }
+
+    /** For the tests: every code path once, no meaningful numbers. */
+    public static Config quick() {
+      return new Config(List.of(0), List.of(1, 4), Duration.ofMillis(200), 1, Duration.ofMillis(200), 2_000, 1, 40);
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Benchmarks() {}
+
+  /** The emulator every benchmark uses: HTTPS, demo seed, the item table and 300 incidents with references. */
+  public static BenchEnvironment environment(Config config) {
+    return new BenchEnvironment(
+        Duration.ofMinutes(30),
+        b ->
+            b.table(
+                    TableSchema.builder(ITEM_TABLE)
+                        .number("ITEM")
+                        .display("name")
+                        .string("name", "description", "owner", "location", "serial_number")
+                        .integer("quantity")
+                        .build())
+                .data(
+                    records -> {
+                      for (int i = 0; i < config.queryAllRecords(); i++) {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("name", "Item " + i);
+                        row.put("description", "Benchmark record number " + i + " with a realistic description text");
+                        row.put("owner", "owner-" + (i % 97));
+                        row.put("location", "Building " + (i % 13) + ", floor " + (i % 5));
+                        row.put("serial_number", "SN-" + (1_000_000 + i));
+                        row.put("quantity", i % 50);
+                        records.insert(ITEM_TABLE, row);
+                      }
+                      String caller = records.find("sys_user", "user_name=abel.tuter").get(0).get("sys_id");
+                      String group = records.find("sys_user_group", "name=Database").get(0).get("sys_id");
+                      for (int i = 0; i < 300; i++) {
+                        records.insert(
+                            "incident",
+                            Map.of(
+                                "short_description", MARKER + " incident " + i,
+                                "caller_id", caller,
+                                "assignment_group", group,
+                                "category", "software",
+                                "impact", String.valueOf(1 + i % 3),
+                                "urgency", String.valueOf(1 + (i / 3) % 3)));
+                      }
+                    }));
+  }
+
+  // ------------------------------------------------------------------ (1) create incident
+
+  /** One measured cell of comparison (1). */
+  public record Cell(int latencyMs, int concurrency, Map<String, Result> results) {}
+
+  public static final String OURS = "ours (incident connector)";
+  public static final String OURS_IDEMPOTENT = "ours, idempotent create";
+  public static final String REST = "REST connector (official template)";
+  public static final String RAW = "raw HttpClient 5 loop";
+
+  public static List<Cell> createIncident(BenchEnvironment env, Config config) {
+    ServiceNowEmulator sn = env.emulator();
+    JobDriver ours = new JobDriver(env.incidentFunction(ClientOptions.defaults()), SECRETS);
+    JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
+    JobDriver.Job oursJob = ours.job(env.ourCreateIncident(false, BenchEnvironment.basicAuth()), Map.of("resultVariable", "incident"), 3);
+    JobDriver.Job idempotentJob =
+        ours.job(env.ourCreateIncident(true, BenchEnvironment.basicAuth()), Map.of("resultVariable", "incident"), 3);
+    JobDriver.Job restJob =
+        rest.job(env.restCreateIncident(BenchEnvironment.restBasicAuth()), Map.of("resultVariable", "snQueryResult"), 3);
+
+    // the raw loop replays exactly the request our connector sends (same query, same body)
+    sn.latency(Duration.ZERO);
+    sn.journal().clear();
+    require(ours.run(oursJob), "our create");
+    RecordedRequest post = lastRequest(sn, "POST", "/api/now/table/incident");
+    String rawUrl = sn.baseUrl() + post.path() + (post.rawQuery() == null ? "" : "?" + post.rawQuery());
+    String rawBody = post.body();
+    require(rest.run(restJob), "REST connector create");
+
+    List<Cell> cells = new ArrayList<>();
+    try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
+      AtomicLong elementKeys = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
+      List<Variant> variants =
+          List.of(
+              new Variant(OURS, seq -> ours.run(oursJob).completed()),
+              new Variant(OURS_IDEMPOTENT, seq -> ours.run(idempotentJob, 4242L, elementKeys.incrementAndGet()).completed()),
+              new Variant(REST, seq -> rest.run(restJob).completed()),
+              new Variant(
+                  RAW,
+                  seq -> {
+                    JsonNode n = raw.send("POST", rawUrl, rawBody, 201);
+                    return n != null && n.path("result").hasNonNull("sys_id");
+                  }));
+      for (int latency : config.latenciesMs()) {
+        sn.latency(Duration.ofMillis(latency));
+        for (int concurrency : config.concurrencies()) {
+          sn.reset();
+          cells.add(
+              new Cell(
+                  latency,
+                  concurrency,
+                  Measure.compare(variants, concurrency, config.warmup(), config.iterations(), config.iterationTime())));
+        }
+      }
+    } finally {
+      sn.latency(Duration.ZERO);
+    }
+    return cells;
+  }
+
+  // ------------------------------------------------------------------ (2) OAuth token requests
+
+  /** Token requests the emulator saw for {@code invocations} creates. */
+  public record TokenCount(String variant, int invocations, int completed, long tokenRequests) {
+    public double perThousand() {
+      return invocations == 0 ? 0 : tokenRequests * 1000.0 / invocations;
+    }
+  }
+
+  public static List<TokenCount> oauthTokens(BenchEnvironment env, Config config, int concurrency) {
+    ServiceNowEmulator sn = env.emulator();
+    sn.latency(Duration.ZERO);
+    sn.reset();
+    // a fresh token cache, so that the count starts from an empty cache as after a runtime start
+    JobDriver ours =
+        new JobDriver(env.incidentFunction(ClientOptions.defaults().withTokenCache(new TokenCache())), SECRETS);
+    JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
+    JobDriver.Job oursJob = ours.job(env.ourCreateIncident(false, BenchEnvironment.oauthAuth()), Map.of("resultVariable", "incident"), 3);
+    JobDriver.Job restJob = rest.job(env.restCreateIncident(env.restOAuth()), Map.of("resultVariable", "snQueryResult"), 3);
+    List<TokenCount> counts = new ArrayList<>();
+    counts.add(countTokens(sn, OURS, config.oauthInvocations(), concurrency, () -> ours.run(oursJob)));
+    counts.add(countTokens(sn, REST, config.oauthInvocations(), concurrency, () -> rest.run(restJob)));
+    return counts;
+  }
+
+  private static TokenCount countTokens(
+      ServiceNowEmulator sn, String name, int invocations, int concurrency, Supplier<JobDriver.Outcome> call) {
+    sn.journal().clear();
+    AtomicLong left = new AtomicLong(invocations);
+    AtomicLong completed = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      Thread t =
+          Thread.ofPlatform()
+              .name("oauth-" + i)
+              .start(
+                  () -> {
+                    while (left.getAndDecrement() > 0) {
+                      if (call.get().completed()) {
+                        completed.incrementAndGet();
+                      }
+                    }
+                  });
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    long tokens = sn.journal().count("POST", "/oauth_token.do");
+    return new TokenCount(name, invocations, (int) completed.get(), tokens);
+  }
+
+  // ------------------------------------------------------------------ (3) query all
+
+  /** One query-all variant: median time, peak heap over the baseline, retained result, JSON size. */
+  public record QueryAllFigures(
+      String variant, int records, List<Double> millis, long peakHeapBytes, long retainedBytes, long jsonBytes, int pages) {
+    public double medianMillis() {
+      return Measure.median(millis);
+    }
+  }
+
+  public static final String OURS_QUERY_ALL = "ours (client queryAll, pages of 1000)";
+  public static final String RAW_QUERY_ALL = "raw paging loop (pages of 1000)";
+
+  public static List<QueryAllFigures> queryAll(BenchEnvironment env, Config config) {
+    ServiceNowEmulator sn = env.emulator();
+    sn.latency(Duration.ZERO);
+    sn.reset();
+    ServiceNowClient client =
+        env.clientFactory(ClientOptions.defaults())
+            .client(
+                new ServiceNowConnectionInput(sn.baseUrl(), 20, 60),
+                new ServiceNowAuthentication.Basic(USER, PASSWORD));
+    int n = config.queryAllRecords();
+    // the connector caps query-all at 10,000 records / 1 MB (a process variable); the client it uses takes any caps
+    Caps caps = Caps.of(n, 512L * 1024 * 1024, 1000);
+    Supplier<Object> ours = () -> client.table().queryAll(ITEM_TABLE, QuerySpec.all(), ReadOptions.defaults(), caps);
+
+    // learn the exact page request our client sends, and let the raw loop send the same
+    sn.journal().clear();
+    QueryAllResult probe = (QueryAllResult) ours.get();
+    if (probe.records().size() != n) {
+      throw new IllegalStateException("query-all returned " + probe.records().size() + " of " + n);
+    }
+    RecordedRequest first = sn.journal().all().get(0);
+    String query = withoutParam(withoutParam(first.rawQuery(), "sysparm_offset"), "sysparm_limit");
+    String pageUrl = sn.baseUrl() + first.path() + "?" + (query.isEmpty() ? "" : query + "&") + "sysparm_limit=1000";
+
+    List<QueryAllFigures> figures = new ArrayList<>();
+    try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
+      Supplier<Object> rawLoop =
+          () -> {
+            List<JsonNode> rows = new ArrayList<>();
+            int offset = 0;
+            while (true) {
+              JsonNode page;
+              try {
+                page = raw.send("GET", pageUrl + "&sysparm_offset=" + offset, null, 200);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+              if (page == null) {
+                throw new IllegalStateException("raw page failed at offset " + offset);
+              }
+              JsonNode result = page.path("result");
+              result.forEach(rows::add);
+              if (result.size() < 1000) {
+                return rows;
+              }
+              offset += result.size();
+            }
+          };
+      figures.add(measureQueryAll(OURS_QUERY_ALL, ours, config, sn, r -> ((QueryAllResult) r).records()));
+      figures.add(measureQueryAll(RAW_QUERY_ALL, rawLoop, config, sn, r -> castList(r)));
+    }
+    return figures;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<? extends JsonNode> castList(Object o) {
+    return (List<? extends JsonNode>) o;
+  }
+
+  private static QueryAllFigures measureQueryAll(
+      String name,
+      Supplier<Object> run,
+      Config config,
+      ServiceNowEmulator sn,
+      java.util.function.Function<Object, List<? extends JsonNode>> records) {
+    // warm-up
+    run.get();
+    run.get();
+    List<Double> millis = new ArrayList<>();
+    long peak = 0;
+    long retained = 0;
+    long json = 0;
+    int size = 0;
+    int pages = 0;
+    for (int i = 0; i < config.queryAllRuns(); i++) {
+      long baseline = settledHeap();
+      sn.journal().clear();
+      try (HeapPeak sampler = HeapPeak.start()) {
+        long t0 = System.nanoTime();
+        Object result = run.get();
+        long t1 = System.nanoTime();
+        long peakUsed = sampler.stop();
+        millis.add((t1 - t0) / 1e6);
+        peak = Math.max(peak, peakUsed - baseline);
+        long after = settledHeap();
+        retained = Math.max(retained, after - baseline);
+        List<? extends JsonNode> rows = records.apply(result);
+        size = rows.size();
+        ArrayNode array = MAPPER.createArrayNode();
+        rows.forEach(array::add);
+        try {
+          json = MAPPER.writeValueAsBytes(array).length;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        pages = (int) sn.journal().count("GET", "/api/now/table/" + ITEM_TABLE);
+        array = null;
+        result = null;
+      }
+    }
+    return new QueryAllFigures(name, size, millis, peak, retained, json, pages);
+  }
+
+  /** Used heap after a full collection (the live set). */
+  private static long settledHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * Peak heap use while running: a 1 ms sampler of {@code MemoryMXBean} plus every GC's "before"
+   * usage from GC notifications (the highest point between two samples is just before a GC).
+   */
+  static final class HeapPeak implements AutoCloseable {
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread sampler;
+    private final NotificationListener listener;
+
+    private HeapPeak() {
+      listener =
+          (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+              GarbageCollectionNotificationInfo info =
+                  GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+              long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+              if (running.get()) {
+                peak.accumulateAndGet(before, Math::max);
+              }
+            }
+          };
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
+      }
+      sampler =
+          Thread.ofPlatform()
+              .daemon()
+              .name("heap-sampler")
+              .start(
+                  () -> {
+                    var memory = ManagementFactory.getMemoryMXBean();
+                    while (running.get()) {
+                      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                      try {
+                        Thread.sleep(1);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
+    }
+
+    static HeapPeak start() {
+      return new HeapPeak();
+    }
+
+    long stop() {
+      peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+      running.set(false);
+      try {
+        sampler.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return peak.get();
+    }
+
+    @Override
+    public void close() {
+      running.set(false);
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        try {
+          ((NotificationEmitter) gc).removeNotificationListener(listener);
+        } catch (Exception ignored) {
+          // already removed
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ (4) one page with display values
+
+  public static final String OURS_PAGE = "ours (table connector, query)";
+
+  public static Map<String, Result> queryPage(BenchEnvironment env, Config config, int latencyMs, int concurrency) {
+    ServiceNowEmulator sn = env.emulator();
+    sn.latency(Duration.ZERO);
+    sn.reset();
+    JobDriver ours = new JobDriver(env.tableFunction(ClientOptions.defaults()), SECRETS);
+    JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("type", "query");
+    op.put("encodedQuery", "short_descriptionSTARTSWITH" + MARKER);
+    op.put("limit", 100);
+    op.put("offset", 0);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("connection", env.connection());
+    vars.put("authentication", BenchEnvironment.basicAuth());
+    vars.put("table", "incident");
+    vars.put("operation", op);
+    vars.put("options", Map.of("displayValue", "true", "excludeReferenceLink", true));
+    JobDriver.Job oursJob = ours.job(vars, Map.of("resultVariable", "result"), 3);
+
+    sn.journal().clear();
+    JobDriver.Outcome probe = require(ours.run(oursJob), "our query");
+    int rows = rowCount(probe.variables(), ours.mapper());
+    if (rows != 100) {
+      throw new IllegalStateException("our query returned " + rows + " rows, expected 100");
+    }
+    RecordedRequest get = lastRequest(sn, "GET", "/api/now/table/incident");
+    // the REST connector sends the same query parameters (it can, unlike the official template,
+    // which does not expose sysparm_display_value)
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String pair : get.rawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      params.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    Map<String, Object> restVars =
+        env.restRequest("GET", sn.baseUrl() + "/api/now/table/incident", BenchEnvironment.restBasicAuth(), null, params);
+    restVars.put("skipEncoding", "false");
+    JobDriver.Job restJob = rest.job(restVars, Map.of("resultVariable", "snQueryResult"), 3);
+    JobDriver.Outcome restProbe = require(rest.run(restJob), "REST query");
+    int restRows = restResultRows(restProbe.variables(), rest.mapper());
+    if (restRows != 100) {
+      throw new IllegalStateException("REST connector query returned " + restRows + " rows, expected 100");
+    }
+    String rawUrl = sn.baseUrl() + get.path() + "?" + get.rawQuery();
+    sn.latency(Duration.ofMillis(latencyMs));
+    try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
+      List<Variant> variants =
+          List.of(
+              new Variant(OURS_PAGE, seq -> ours.run(oursJob).completed()),
+              new Variant(REST, seq -> rest.run(restJob).completed()),
+              new Variant(
+                  RAW,
+                  seq -> {
+                    JsonNode n = raw.send("GET", rawUrl, null, 200);
+                    return n != null && n.path("result").size() == 100;
+                  }));
+      return Measure.compare(variants, concurrency, config.warmup(), config.iterations(), config.iterationTime());
+    } finally {
+      sn.latency(Duration.ZERO);
+    }
+  }
+
+  private static int rowCount(Object variables, ObjectMapper mapper) {
+    JsonNode v = mapper.valueToTree(variables instanceof String s ? readTree(mapper, s) : variables);
+    return v.path("result").path("records").size();
+  }
+
+  private static int restResultRows(Object variables, ObjectMapper mapper) {
+    JsonNode v = mapper.valueToTree(variables instanceof String s ? readTree(mapper, s) : variables);
+    return v.path("snQueryResult").path("body").path("result").size();
+  }
+
+  private static JsonNode readTree(ObjectMapper mapper, String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static JobDriver.Outcome require(JobDriver.Outcome outcome, String what) {
+    if (!outcome.completed()) {
+      throw new IllegalStateException(what + " did not complete: " + outcome.command() + " " + outcome.errorMessage());
+    }
+    return outcome;
+  }
+
+  private static RecordedRequest lastRequest(ServiceNowEmulator sn, String method, String path) {
+    List<RecordedRequest> all = sn.journal().all();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      RecordedRequest r = all.get(i);
+      if (r.method().equals(method) && r.path().equals(path)) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no " + method + " " + path + " in the journal");
+  }
+
+  private static String withoutParam(String rawQuery, String name) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    List<String> kept = new ArrayList<>();
+    for (String pair : rawQuery.split("&")) {
+      if (!pair.startsWith(name + "=")) {
+        kept.add(pair);
+      }
+    }
+    return String.join("&", kept);
+  }
+}
