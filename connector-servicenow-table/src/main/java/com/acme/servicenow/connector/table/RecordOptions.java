@@ -13,6 +13,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyT
 public record RecordOptions(
     @TemplateProperty(
             id = "fields",
+            exampleValue = "sys_id,number,short_description",
             label = "Fields to return",
             group = "options",
             feel = FeelMode.optional,

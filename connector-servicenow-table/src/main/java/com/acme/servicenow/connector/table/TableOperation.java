@@ -87,6 +87,7 @@ public sealed interface TableOperation {
   record Get(
       @TemplateProperty(
               id = "getSysId",
+              exampleValue = "=incidentSysId",
               label = "sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -100,6 +101,7 @@ public sealed interface TableOperation {
   record Query(
       @TemplateProperty(
               id = "queryConditions",
+              exampleValue = "=[{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]",
               label = "Conditions",
               group = "operation",
               type = PropertyType.Text,
@@ -109,6 +111,7 @@ public sealed interface TableOperation {
           List<ConditionInput> conditions,
       @TemplateProperty(
               id = "queryEncodedQuery",
+              exampleValue = "active=true^priority<=2",
               label = "Advanced: raw encoded query",
               group = "operation",
               feel = FeelMode.optional,
@@ -117,6 +120,7 @@ public sealed interface TableOperation {
           String encodedQuery,
       @TemplateProperty(
               id = "queryOrderBy",
+              exampleValue = "-sys_created_on,number",
               label = "Order by",
               group = "operation",
               feel = FeelMode.optional,
@@ -154,6 +158,7 @@ public sealed interface TableOperation {
   record QueryAll(
       @TemplateProperty(
               id = "queryAllConditions",
+              exampleValue = "=[{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]",
               label = "Conditions",
               group = "operation",
               type = PropertyType.Text,
@@ -163,6 +168,7 @@ public sealed interface TableOperation {
           List<ConditionInput> conditions,
       @TemplateProperty(
               id = "queryAllEncodedQuery",
+              exampleValue = "active=true^priority<=2",
               label = "Advanced: raw encoded query",
               group = "operation",
               feel = FeelMode.optional,
@@ -171,6 +177,7 @@ public sealed interface TableOperation {
           String encodedQuery,
       @TemplateProperty(
               id = "queryAllOrderBy",
+              exampleValue = "-sys_created_on,number",
               label = "Order by",
               group = "operation",
               feel = FeelMode.optional,
@@ -196,6 +203,7 @@ public sealed interface TableOperation {
   record Update(
       @TemplateProperty(
               id = "updateSysId",
+              exampleValue = "=incidentSysId",
               label = "sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -205,6 +213,7 @@ public sealed interface TableOperation {
           String sysId,
       @TemplateProperty(
               id = "updateFields",
+              exampleValue = "={state: \"2\", assigned_to: assigneeSysId}",
               label = "Fields to change",
               group = "operation",
               type = PropertyType.Text,
@@ -218,6 +227,7 @@ public sealed interface TableOperation {
   record Replace(
       @TemplateProperty(
               id = "replaceSysId",
+              exampleValue = "=incidentSysId",
               label = "sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -227,6 +237,7 @@ public sealed interface TableOperation {
           String sysId,
       @TemplateProperty(
               id = "replaceFields",
+              exampleValue = "={short_description: summary, urgency: \"2\"}",
               label = "Record fields",
               group = "operation",
               type = PropertyType.Text,
@@ -240,6 +251,7 @@ public sealed interface TableOperation {
   record Delete(
       @TemplateProperty(
               id = "deleteSysId",
+              exampleValue = "=incidentSysId",
               label = "sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -253,6 +265,7 @@ public sealed interface TableOperation {
   record Upsert(
       @TemplateProperty(
               id = "upsertKeyConditions",
+              exampleValue = "=[{field: \"correlation_id\", value: orderId}]",
               label = "Key conditions",
               group = "operation",
               type = PropertyType.Text,
@@ -262,6 +275,7 @@ public sealed interface TableOperation {
           List<ConditionInput> keyConditions,
       @TemplateProperty(
               id = "upsertFields",
+              exampleValue = "={correlation_id: orderId, short_description: \"Payment failed for \" + orderId}",
               label = "Record fields",
               group = "operation",
               type = PropertyType.Text,
@@ -275,6 +289,7 @@ public sealed interface TableOperation {
   record Count(
       @TemplateProperty(
               id = "countConditions",
+              exampleValue = "=[{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]",
               label = "Conditions",
               group = "operation",
               type = PropertyType.Text,
@@ -284,6 +299,7 @@ public sealed interface TableOperation {
           List<ConditionInput> conditions,
       @TemplateProperty(
               id = "countEncodedQuery",
+              exampleValue = "active=true^priority<=2",
               label = "Advanced: raw encoded query",
               group = "operation",
               feel = FeelMode.optional,
@@ -296,6 +312,7 @@ public sealed interface TableOperation {
   record Aggregate(
       @TemplateProperty(
               id = "aggregateConditions",
+              exampleValue = "=[{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]",
               label = "Conditions",
               group = "operation",
               type = PropertyType.Text,
@@ -305,6 +322,7 @@ public sealed interface TableOperation {
           List<ConditionInput> conditions,
       @TemplateProperty(
               id = "aggregateEncodedQuery",
+              exampleValue = "active=true^priority<=2",
               label = "Advanced: raw encoded query",
               group = "operation",
               feel = FeelMode.optional,
@@ -313,6 +331,7 @@ public sealed interface TableOperation {
           String encodedQuery,
       @TemplateProperty(
               id = "aggregateGroupBy",
+              exampleValue = "priority",
               label = "Group by",
               group = "operation",
               feel = FeelMode.optional,
@@ -337,6 +356,7 @@ public sealed interface TableOperation {
   record AttachmentUpload(
       @TemplateProperty(
               id = "attachmentUploadSysId",
+              exampleValue = "=incidentSysId",
               label = "Record sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -346,6 +366,7 @@ public sealed interface TableOperation {
           String sysId,
       @TemplateProperty(
               id = "attachmentUploadDocument",
+              exampleValue = "=files[1]",
               label = "Document",
               group = "operation",
               type = PropertyType.String,
@@ -355,6 +376,7 @@ public sealed interface TableOperation {
           Document document,
       @TemplateProperty(
               id = "attachmentUploadFileName",
+              exampleValue = "report.pdf",
               label = "File name",
               group = "operation",
               feel = FeelMode.optional,
@@ -375,6 +397,7 @@ public sealed interface TableOperation {
   record AttachmentList(
       @TemplateProperty(
               id = "attachmentListSysId",
+              exampleValue = "=incidentSysId",
               label = "Record sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -388,6 +411,7 @@ public sealed interface TableOperation {
   record AttachmentDownload(
       @TemplateProperty(
               id = "attachmentDownloadSysId",
+              exampleValue = "=attachment.sysId",
               label = "Attachment sys_id",
               group = "operation",
               feel = FeelMode.optional,
@@ -401,6 +425,7 @@ public sealed interface TableOperation {
   record AttachmentDelete(
       @TemplateProperty(
               id = "attachmentDeleteSysId",
+              exampleValue = "=attachment.sysId",
               label = "Attachment sys_id",
               group = "operation",
               feel = FeelMode.optional,

@@ -48,6 +48,7 @@ public record TableRequest(
         String table,
     @TemplateProperty(
             id = "customTable",
+            exampleValue = "x_acme_orders",
             label = "Table name",
             group = "operation",
             feel = FeelMode.optional,
