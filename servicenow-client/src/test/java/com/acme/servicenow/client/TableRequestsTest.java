@@ -175,6 +175,20 @@ class TableRequestsTest extends WireMockBase {
   }
 
   @Test
+  void queryAllNeverSendsNoCountAndEndsOnAnEmptyPageWhenNothingElseTells() {
+    String next = "</api/now/table/incident?sysparm_limit=2&sysparm_offset=99>;rel=\"next\"";
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_offset", equalTo("0"))
+        .willReturn(okJson("{\"result\":[" + rec(1) + "," + rec(2) + "]}").withHeader("Link",
+            "</api/now/table/incident?sysparm_limit=2&sysparm_offset=2>;rel=\"next\"")));
+    wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_offset", equalTo("2"))
+        .willReturn(okJson("{\"result\":[]}").withHeader("Link", next.replace("99", "4"))));
+    QueryAllResult r = client().table().queryAll("incident", null, ReadOptions.builder().noCount(true).build(),
+        Caps.of(100, 100_000, 2));
+    assertThat(r.records()).hasSize(2);
+    wm.verify(2, getRequestedFor(urlPathEqualTo("/api/now/table/incident")).withQueryParam("sysparm_no_count", absent()));
+  }
+
+  @Test
   void queryAllRecordCapFailsClearly() {
     wm.stubFor(get(urlPathEqualTo("/api/now/table/incident"))
         .willReturn(okJson("{\"result\":[" + rec(1) + "," + rec(2) + "," + rec(3) + "]}").withHeader("X-Total-Count", "3")));

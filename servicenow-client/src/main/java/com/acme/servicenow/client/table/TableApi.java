@@ -33,6 +33,7 @@ public final class TableApi {
 
   private static final int MIN_SHRUNK_PAGE = 10;
   private static final int MAX_SHRINKS = 6;
+  private static final int MAX_PAGES = 100_000;
   private static final Pattern WRITE_FIELD = Pattern.compile("^[a-z0-9_]{1,80}$");
   private final Transport transport;
 
@@ -70,12 +71,20 @@ public final class TableApi {
    * {@code ORDERBYsys_id} tie-breaker for a stable order, and fails with
    * {@code SERVICENOW_RESULT_TOO_LARGE} as soon as a cap is exceeded. Pages are stream-parsed. A page cut off
    * by the transaction quota ("Transaction cancelled") is asked for again with half the page size (down to 10).
+   * {@code ReadOptions.noCount} is ignored here: the count is what marks the end of the data.
    */
   public QueryAllResult queryAll(String table, QuerySpec query, ReadOptions options, Caps caps) {
     Identifiers.table(table);
     Caps c = caps == null ? Caps.defaults() : caps;
     QuerySpec q = query == null ? QuerySpec.all() : query;
     String encoded = q.encodeWithStableOrder();
+    // the total count is what tells the end of the data when pages are short (limit before ACLs) or when
+    // an instance announces a "next" page on the last one: never let sysparm_no_count switch it off here
+    ReadOptions o = options == null ? ReadOptions.defaults() : options;
+    if (Boolean.TRUE.equals(o.noCount())) {
+      o = new ReadOptions(o.fields(), o.displayValue(), o.excludeReferenceLink(), o.view(), null, o.queryNoDomain());
+    }
+    options = o;
     List<ObjectNode> all = new ArrayList<>();
     long bytes = 0;
     int offset = 0;
@@ -99,10 +108,18 @@ public final class TableApi {
         throw e;
       }
       pages++;
+      if (pages > MAX_PAGES) {
+        throw new ServiceNowException(ErrorCode.SERVICENOW_INVALID_RESPONSE, "Query-all on " + table
+            + " did not end after " + MAX_PAGES + " pages (the instance keeps announcing a next page)", false, null);
+      }
       all.addAll(p.records);
       bytes += p.bytes;
       total = p.page.totalCount() != null ? p.page.totalCount() : total;
       if (!p.page.hasMore() || p.page.nextOffset() == null || p.page.nextOffset() <= offset) {
+        break;
+      }
+      if (p.page.totalCount() == null && !p.hasLast && p.records.isEmpty()) {
+        // no count and no "last" link: an empty page is the only end marker left
         break;
       }
       offset = p.page.nextOffset();
@@ -212,7 +229,7 @@ public final class TableApi {
       List<ObjectNode> records = new ArrayList<>();
       long bytes = reader.read(r, records);
       Page page = pageOf(records, r.header("X-Total-Count"), r.header("Link"), limit, offset);
-      return new ParsedPage(page, records, bytes);
+      return new ParsedPage(page, records, bytes, LinkHeader.parse(r.header("Link")).has("last"));
     });
   }
 
@@ -237,6 +254,11 @@ public final class TableApi {
     if (total != null && computedNext >= total) {
       more = false;
     }
+    // variant A keeps a "next" even on the last page; without a count, "last" tells where the data ends
+    OptionalInt last = link.offset("last");
+    if (more && last.isPresent() && offset >= last.getAsInt()) {
+      more = false;
+    }
     Integer next = null;
     if (more) {
       OptionalInt linkNext = link.offset("next");
@@ -246,7 +268,7 @@ public final class TableApi {
   }
 
   /** A parsed page with the byte size of its records. */
-  public record ParsedPage(Page page, List<ObjectNode> records, long bytes) {}
+  public record ParsedPage(Page page, List<ObjectNode> records, long bytes, boolean hasLast) {}
 
   /**
    * Stream-parses {@code {"result":[...]}} record by record with Jackson's streaming parser, checking the

@@ -118,6 +118,19 @@ class EmulatorBehaviourTest {
   }
 
   @Test
+  void queryAllWithoutCountEndsInBothLinkVariants() {
+    for (LinkHeaderStyle style : LinkHeaderStyle.values()) {
+      try (ServiceNowEmulator sn = ServiceNowEmulator.builder().seed("demo").linkHeaderStyle(style).start()) {
+        int expected = sn.records().count("incident");
+        QueryAllResult r = client(sn, Auth.basic("admin", "admin")).table().queryAll("incident", null,
+            ReadOptions.builder().fields("sys_id").noCount(true).build(), Caps.of(1000, 1_000_000, 4));
+        assertThat(r.records()).as(style.name()).hasSize(expected);
+        assertThat(r.pages()).as(style.name()).isLessThanOrEqualTo((expected + 3) / 4 + 1);
+      }
+    }
+  }
+
+  @Test
   void queryAllDoesNotStopOnShortOrEmptyPagesWhenTheLimitAppliesBeforeAcls() {
     try (ServiceNowEmulator sn = ServiceNowEmulator.builder().seed("demo").user("bob", "pw", "itil")
         .limitBeforeAcl(true).hideRows("bob", "incident", "priorityIN1,2").start()) {
