@@ -50,10 +50,15 @@ public final class ServiceNowEmulatorExtension implements BeforeAllCallback, Aft
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public synchronized void beforeAll(ExtensionContext context) {
     startedForClass = true;
+    if (owner == null) {
+      owner = context.getUniqueId(); // @Nested classes see beforeAll/afterAll too: only the outermost one owns it
+    }
     ensureStarted();
   }
+
+  private String owner;
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -70,8 +75,11 @@ public final class ServiceNowEmulatorExtension implements BeforeAllCallback, Aft
   private volatile boolean startedForClass;
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
+  public synchronized void afterAll(ExtensionContext context) {
+    if (owner == null || owner.equals(context.getUniqueId())) {
+      owner = null;
+      stop();
+    }
   }
 
   private synchronized void stop() {

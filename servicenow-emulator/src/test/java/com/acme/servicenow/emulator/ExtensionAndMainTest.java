@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JUnit extension's life cycle, and the standalone server's options. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.TestClassOrder(org.junit.jupiter.api.ClassOrderer.OrderAnnotation.class)
 class ExtensionAndMainTest {
 
   @RegisterExtension
@@ -36,6 +37,32 @@ class ExtensionAndMainTest {
     assertThat(sn.emulator().faults().all()).isEmpty();
     assertThat(new Http(sn.baseUrl()).get("/api/now/table/problem").status()).isEqualTo(200);
     assertThat(sn.emulator().records().find("incident", "short_description=kept")).hasSize(1);
+  }
+
+  // nested classes get beforeAll/afterAll too; the first one's afterAll must not stop the outer emulator
+  @org.junit.jupiter.api.Nested
+  @org.junit.jupiter.api.Order(1)
+  class FirstNested {
+    @Test
+    void usesTheOuterEmulator() {
+      assertThat(sn.emulator()).isSameAs(firstInstance);
+    }
+  }
+
+  @org.junit.jupiter.api.Nested
+  @org.junit.jupiter.api.Order(2)
+  class SecondNested {
+    @Test
+    void stillUsesTheOuterEmulator() {
+      assertThat(sn.emulator()).isSameAs(firstInstance);
+      assertThat(new Http(sn.baseUrl()).get("/api/now/table/incident").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void outerTestsAfterANestedClassStillHaveTheSameEmulator() {
+    assertThat(sn.emulator()).isSameAs(firstInstance);
   }
 
   @Test
