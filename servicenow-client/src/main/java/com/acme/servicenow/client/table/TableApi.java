@@ -259,6 +259,10 @@ public final class TableApi {
     if (more && last.isPresent() && offset >= last.getAsInt()) {
       more = false;
     }
+    if (more && total == null && last.isEmpty() && records.isEmpty()) {
+      // no count and no "last": an empty page is the only end marker left
+      more = false;
+    }
     Integer next = null;
     if (more) {
       OptionalInt linkNext = link.offset("next");
