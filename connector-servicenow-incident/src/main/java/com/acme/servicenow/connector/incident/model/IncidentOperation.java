@@ -60,11 +60,6 @@ public sealed interface IncidentOperation {
   String IDENTIFIER_MESSAGE = "must be a sys_id (32 hex digits) or an incident number such as INC0010001";
   String IDENTIFIER_TOOLTIP = "The incident's sys_id, or its number (e.g. INC0010001), which is looked up first.";
 
-  /** The incident an operation acts on; null for create and find. */
-  default String incident() {
-    return null;
-  }
-
   @TemplateSubType(id = "create", label = "Create incident (idempotent)")
   record Create(
       @TemplateProperty(id = "create.shortDescription", label = "Short description", group = GROUP,
