@@ -56,7 +56,7 @@ public sealed interface TableOperation {
   String FIELDS_TOOLTIP =
       "A FEEL context of field names and values, e.g. {short_description: \"Disk full\", urgency: \"2\"}. Use field names (short_description), not labels. References take a sys_id, or a display value when 'Input display value' is on. An empty string clears a field.";
   String CONDITIONS_TOOLTIP =
-      "A FEEL list of conditions that must all hold, e.g. [{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]. Operators: =, !=, <, <=, >, >=, LIKE (contains), NOT LIKE, STARTSWITH, ENDSWITH, IN, NOT IN, ISEMPTY, ISNOTEMPTY, ANYTHING, BETWEEN (value [from, to]). Values are checked so they cannot change the query (a '^' is rejected).";
+      "A FEEL list of conditions that must all hold, e.g. [{field: \"active\", operator: \"=\", value: true}, {field: \"priority\", operator: \"IN\", value: [1, 2]}]. An entry {anyOf: [cond, cond]} holds when one of its conditions does (OR). Operators: =, !=, <, <=, >, >=, LIKE (contains), NOT LIKE, STARTSWITH, ENDSWITH, IN, NOT IN, ISEMPTY, ISNOTEMPTY, ANYTHING, BETWEEN (value [from, to]). Values are checked so they cannot change the query (a '^' is rejected).";
   String ENCODED_QUERY_TOOLTIP =
       "Advanced: a ServiceNow encoded query copied from a list view (right-click the breadcrumb > Copy query), e.g. active=true^priority<=2. Sent as written and ANDed with the conditions, so never build it from untrusted data; use the conditions for that.";
   String ORDER_BY_TOOLTIP =

@@ -271,8 +271,18 @@ public final class TableOperations {
 
   static QuerySpec querySpec(Filtered filtered, String orderBy) {
     QuerySpec.Builder b = QuerySpec.builder();
-    for (Condition c : conditions("operation.conditions", filtered.conditions())) {
-      b.and(c);
+    List<ConditionInput> inputs = filtered.conditions() == null ? List.of() : filtered.conditions();
+    for (int i = 0; i < inputs.size(); i++) {
+      String name = "operation.conditions[" + i + "]";
+      ConditionInput c = inputs.get(i);
+      if (c != null && c.anyOf() != null) {
+        if (c.field() != null) {
+          throw new ServiceNowInputException(name, "a condition has either field/operator/value or anyOf, not both");
+        }
+        b.anyOf(conditions(name + ".anyOf", c.anyOf()));
+      } else {
+        b.and(condition(name, c));
+      }
     }
     if (filtered.encodedQuery() != null && !filtered.encodedQuery().isBlank()) {
       b.raw(filtered.encodedQuery());
@@ -286,28 +296,37 @@ public final class TableOperations {
     return b.build();
   }
 
+  /** Plain conditions (no nested anyOf), e.g. upsert keys and the alternatives of an anyOf. */
   static List<Condition> conditions(String input, List<ConditionInput> inputs) {
     List<Condition> out = new ArrayList<>();
     if (inputs == null) {
       return out;
     }
+    if (input.endsWith(".anyOf") && inputs.isEmpty()) {
+      throw new ServiceNowInputException(input, "anyOf needs at least one condition");
+    }
     for (int i = 0; i < inputs.size(); i++) {
-      ConditionInput c = inputs.get(i);
-      String name = input + "[" + i + "]";
-      if (c == null) {
-        throw new ServiceNowInputException(name, "a condition is {field, operator, value}, not null");
-      }
-      Identifiers.field(name + ".field", c.field());
-      Operator operator =
-          c.operator() == null || c.operator().isBlank() ? Operator.EQUALS : parseOperator(name, c.operator());
-      try {
-        out.add(Condition.of(c.field(), operator, c.value()));
-      } catch (ServiceNowInputException e) {
-        // name the list position so the modeller finds the offending entry
-        throw new ServiceNowInputException(name + ".value", reason(e));
-      }
+      out.add(condition(input + "[" + i + "]", inputs.get(i)));
     }
     return out;
+  }
+
+  private static Condition condition(String name, ConditionInput c) {
+    if (c == null) {
+      throw new ServiceNowInputException(name, "a condition is {field, operator, value}, not null");
+    }
+    if (c.anyOf() != null) {
+      throw new ServiceNowInputException(name, "anyOf is only allowed at the top level of the conditions");
+    }
+    Identifiers.field(name + ".field", c.field());
+    Operator operator =
+        c.operator() == null || c.operator().isBlank() ? Operator.EQUALS : parseOperator(name, c.operator());
+    try {
+      return Condition.of(c.field(), operator, c.value());
+    } catch (ServiceNowInputException e) {
+      // name the list position so the modeller finds the offending entry
+      throw new ServiceNowInputException(name + ".value", reason(e));
+    }
   }
 
   private static Operator parseOperator(String name, String operator) {

@@ -138,7 +138,11 @@ class TableErrorsTest extends TableConnectorTestSupport {
             "order by", task("query").set("operation.queryOrderBy", "number^NQactive=true"),
             "record field", task("create").set("operation.createFields", "={\"short_description^x\": \"a\"}"),
             "returned fields", task("get").set("operation.getSysId", MISSING).set("options.fields", "number,sys_id&sysparm_x=1"),
-            "operator", task("query").set("operation.queryConditions", "=[{field: \"active\", operator: \"=true^OR\", value: 1}]"));
+            "operator", task("query").set("operation.queryConditions", "=[{field: \"active\", operator: \"=true^OR\", value: 1}]"),
+            "value inside anyOf", task("count").set("operation.countConditions",
+                "=[{anyOf: [{field: \"active\", value: true}, {field: \"number\", value: \"x^NQsys_id!=0\"}]}]"),
+            "anyOf in upsert keys", task("upsert").set("operation.upsertFields", "={a: \"b\"}").set("operation.upsertKeyConditions",
+                "=[{anyOf: [{field: \"number\", value: \"INC1\"}]}]"));
     cases.forEach(
         (what, invocation) -> {
           JobOutcome.Failed failed = run(invocation).asFailed();

@@ -154,6 +154,27 @@ class TableRecordOperationsTest extends TableConnectorTestSupport {
   }
 
   @Test
+  void anyOfGroupsAreOredAndAndedWithTheRest() {
+    String m = marker();
+    String a = emulator().records().insert("incident", Map.of("short_description", m + " a", "urgency", "1", "impact", "2")).get("sys_id");
+    emulator().records().insert("incident", Map.of("short_description", m + " b", "urgency", "2", "impact", "2"));
+    String c = emulator().records().insert("incident", Map.of("short_description", m + " c", "urgency", "3", "impact", "3")).get("sys_id");
+    emulator().records().insert("incident", Map.of("short_description", "other", "urgency", "1", "impact", "3"));
+
+    Map<String, Object> result =
+        result(run(task("query")
+            .set("operation.queryConditions",
+                "=[{field: \"short_description\", operator: \"STARTSWITH\", value: prefix},"
+                    + " {anyOf: [{field: \"urgency\", value: \"1\"}, {field: \"impact\", value: \"3\"}]}]")
+            .processVariable("prefix", m)
+            .set("operation.queryOrderBy", "number")
+            .set("options.fields", "sys_id")));
+
+    assertThat(list(result.get("records"))).extracting(r -> r.get("sys_id")).containsExactly(a, c);
+    assertThat(lastQuery()).contains("sysparm_query=short_descriptionSTARTSWITH" + m + "^urgency=1^ORimpact=3^ORDERBYnumber");
+  }
+
+  @Test
   void updatePatchesOnlyTheGivenFields() {
     String sysId = emulator().records().insert("incident", Map.of("short_description", "before", "urgency", "3")).get("sys_id");
 
