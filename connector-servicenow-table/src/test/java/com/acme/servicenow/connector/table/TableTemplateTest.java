@@ -50,6 +50,17 @@ class TableTemplateTest {
   }
 
   @Test
+  void theRuntimeDiscoversTheFunctionThroughSpi() {
+    var functions = java.util.ServiceLoader.load(io.camunda.connector.api.outbound.OutboundConnectorFunction.class).stream()
+        .map(java.util.ServiceLoader.Provider::type)
+        .toList();
+    assertThat(functions).contains(ServiceNowTableFunction.class);
+    var annotation = ServiceNowTableFunction.class.getAnnotation(io.camunda.connector.api.annotation.OutboundConnector.class);
+    assertThat(annotation.type()).isEqualTo("com.acme:servicenow-table:1");
+    assertThat(annotation.name()).isEqualTo("ServiceNow Table");
+  }
+
+  @Test
   void templateOffersEveryOperationAndTheCommonTables() {
     ElementTemplate template = TableConnectorTestSupport.TEMPLATE;
     assertThat(template.id()).isEqualTo(ServiceNowTableFunction.TEMPLATE_ID);
