@@ -21,10 +21,7 @@ import com.acme.servicenow.emulator.data.TableSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,9 +32,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /** The four comparisons of issue 9, each returning its measured figures. */
 public final class Benchmarks {
@@ -314,31 +308,35 @@ public final class Benchmarks {
     long json = 0;
     int size = 0;
     int pages = 0;
+    // timed runs: nothing else running in this JVM
     for (int i = 0; i < config.queryAllRuns(); i++) {
-      long baseline = settledHeap();
+      settledHeap();
       sn.journal().clear();
-      try (HeapPeak sampler = HeapPeak.start()) {
-        long t0 = System.nanoTime();
-        Object result = run.get();
-        long t1 = System.nanoTime();
-        long peakUsed = sampler.stop();
-        millis.add((t1 - t0) / 1e6);
-        peak = Math.max(peak, peakUsed - baseline);
-        long after = settledHeap();
-        retained = Math.max(retained, after - baseline);
-        List<? extends JsonNode> rows = records.apply(result);
-        size = rows.size();
-        ArrayNode array = MAPPER.createArrayNode();
-        rows.forEach(array::add);
-        try {
-          json = MAPPER.writeValueAsBytes(array).length;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        pages = (int) sn.journal().count("GET", "/api/now/table/" + ITEM_TABLE);
-        array = null;
-        result = null;
+      long t0 = System.nanoTime();
+      Object result = run.get();
+      millis.add((System.nanoTime() - t0) / 1e6);
+      List<? extends JsonNode> rows = records.apply(result);
+      size = rows.size();
+      pages = (int) sn.journal().count("GET", "/api/now/table/" + ITEM_TABLE);
+      ArrayNode array = MAPPER.createArrayNode();
+      rows.forEach(array::add);
+      try {
+        json = MAPPER.writeValueAsBytes(array).length;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
+    }
+    // one untimed run for memory: the live heap is sampled by a full GC every 20 ms, so garbage
+    // (the emulator's and ours) does not count, only what is reachable at that moment
+    long baseline = settledHeap();
+    Object held;
+    try (HeapPeak sampler = HeapPeak.start()) {
+      held = run.get();
+      peak = sampler.stop() - baseline;
+    }
+    retained = settledHeap() - baseline;
+    if (records.apply(held).size() != size) {
+      throw new IllegalStateException("memory run returned another size");
     }
     return new QueryAllFigures(name, size, millis, peak, retained, json, pages);
   }
@@ -357,30 +355,15 @@ public final class Benchmarks {
   }
 
   /**
-   * Peak heap use while running: a 1 ms sampler of {@code MemoryMXBean} plus every GC's "before"
-   * usage from GC notifications (the highest point between two samples is just before a GC).
+   * Peak live heap while running: a sampler thread forces a full collection every 20 ms and records
+   * the used heap right after it. Slows the run down (it is not timed) but excludes garbage.
    */
   static final class HeapPeak implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
-    private final NotificationListener listener;
 
     private HeapPeak() {
-      listener =
-          (notification, handback) -> {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-              GarbageCollectionNotificationInfo info =
-                  GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-              long before = info.getGcInfo().getMemoryUsageBeforeGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-              if (running.get()) {
-                peak.accumulateAndGet(before, Math::max);
-              }
-            }
-          };
-      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
-      }
       sampler =
           Thread.ofPlatform()
               .daemon()
@@ -389,9 +372,10 @@ public final class Benchmarks {
                   () -> {
                     var memory = ManagementFactory.getMemoryMXBean();
                     while (running.get()) {
+                      System.gc();
                       peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                       try {
-                        Thread.sleep(1);
+                        Thread.sleep(20);
                       } catch (InterruptedException e) {
                         return;
                       }
@@ -403,27 +387,22 @@ public final class Benchmarks {
       return new HeapPeak();
     }
 
+    /** Stops sampling; the last sample is taken with the result still referenced by the caller. */
     long stop() {
-      peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
       running.set(false);
       try {
         sampler.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      System.gc();
+      peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
       return peak.get();
     }
 
     @Override
     public void close() {
       running.set(false);
-      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-        try {
-          ((NotificationEmitter) gc).removeNotificationListener(listener);
-        } catch (Exception ignored) {
-          // already removed
-        }
-      }
     }
   }
 

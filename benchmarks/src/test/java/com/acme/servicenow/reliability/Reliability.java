@@ -73,6 +73,13 @@ final class Reliability {
         .build();
   }
 
+  /** Runs the job on the connector its type names. */
+  static JobOutcome run(ServiceNowEmulator sn, JobRequest job) {
+    ConnectorRuntimeHarness runtime =
+        job.type().equals(ServiceNowIncidentFunction.TYPE) ? incidentRuntime(sn) : tableRuntime(sn);
+    return runtime.run(job);
+  }
+
   enum Auth {
     BASIC,
     OAUTH;
