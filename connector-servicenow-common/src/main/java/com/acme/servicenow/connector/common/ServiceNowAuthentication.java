@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Pattern;
 })
 @TemplateDiscriminatorProperty(
     name = "type",
-    id = "authentication.type",
+    id = "type",
     label = "Authentication",
     group = "authentication",
     defaultValue = "basic",
@@ -37,7 +37,7 @@ public sealed interface ServiceNowAuthentication {
   @TemplateSubType(id = "basic", label = "Basic (user name and password)")
   record Basic(
       @TemplateProperty(
-              id = "authentication.basicUsername",
+              id = "basicUsername",
               label = "User name",
               group = "authentication",
               tooltip = "A ServiceNow integration user with the roles the operations need (e.g. itil, or table-specific ACLs).",
@@ -45,7 +45,7 @@ public sealed interface ServiceNowAuthentication {
           @NotBlank
           String username,
       @TemplateProperty(
-              id = "authentication.basicPassword",
+              id = "basicPassword",
               label = "Password",
               group = "authentication",
               description = "For example {{secrets.SERVICENOW_PASSWORD}}")
@@ -61,7 +61,7 @@ public sealed interface ServiceNowAuthentication {
   @TemplateSubType(id = "oauthClientCredentials", label = "OAuth 2.0 client credentials")
   record OAuthClientCredentials(
       @TemplateProperty(
-              id = "authentication.ccClientId",
+              id = "ccClientId",
               label = "Client ID",
               group = "authentication",
               tooltip = "From System OAuth > Application Registry. The instance must allow the client_credentials grant (glide.oauth.inbound.client.credential.grant_type.enabled) and the entity must name an OAuth application user.",
@@ -69,14 +69,14 @@ public sealed interface ServiceNowAuthentication {
           @NotBlank
           String clientId,
       @TemplateProperty(
-              id = "authentication.ccClientSecret",
+              id = "ccClientSecret",
               label = "Client secret",
               group = "authentication",
               description = "For example {{secrets.SERVICENOW_CLIENT_SECRET}}")
           @NotBlank
           String clientSecret,
       @TemplateProperty(
-              id = "authentication.ccTokenUrl",
+              id = "ccTokenUrl",
               label = "Token URL",
               group = "authentication",
               optional = true,
@@ -92,24 +92,24 @@ public sealed interface ServiceNowAuthentication {
 
   @TemplateSubType(id = "oauthPassword", label = "OAuth 2.0 password grant (user + refresh token)")
   record OAuthPassword(
-      @TemplateProperty(id = "authentication.pwClientId", label = "Client ID", group = "authentication",
+      @TemplateProperty(id = "pwClientId", label = "Client ID", group = "authentication",
               description = "For example {{secrets.SERVICENOW_CLIENT_ID}}")
           @NotBlank
           String clientId,
-      @TemplateProperty(id = "authentication.pwClientSecret", label = "Client secret", group = "authentication",
+      @TemplateProperty(id = "pwClientSecret", label = "Client secret", group = "authentication",
               description = "For example {{secrets.SERVICENOW_CLIENT_SECRET}}")
           @NotBlank
           String clientSecret,
-      @TemplateProperty(id = "authentication.pwUsername", label = "User name", group = "authentication",
+      @TemplateProperty(id = "pwUsername", label = "User name", group = "authentication",
               description = "For example {{secrets.SERVICENOW_USER}}")
           @NotBlank
           String username,
-      @TemplateProperty(id = "authentication.pwPassword", label = "Password", group = "authentication",
+      @TemplateProperty(id = "pwPassword", label = "Password", group = "authentication",
               description = "For example {{secrets.SERVICENOW_PASSWORD}}")
           @NotBlank
           String password,
       @TemplateProperty(
-              id = "authentication.pwTokenUrl",
+              id = "pwTokenUrl",
               label = "Token URL",
               group = "authentication",
               optional = true,
@@ -127,7 +127,7 @@ public sealed interface ServiceNowAuthentication {
   @TemplateSubType(id = "bearer", label = "Bearer token")
   record BearerToken(
       @TemplateProperty(
-              id = "authentication.bearerToken",
+              id = "bearerToken",
               label = "Token",
               group = "authentication",
               tooltip = "An access token obtained elsewhere; it is sent as is and never refreshed.",
@@ -144,7 +144,7 @@ public sealed interface ServiceNowAuthentication {
   @TemplateSubType(id = "apiKey", label = "API key (x-sn-apikey)")
   record ApiKey(
       @TemplateProperty(
-              id = "authentication.apiKey",
+              id = "apiKey",
               label = "API key",
               group = "authentication",
               tooltip = "A REST API key (Washington DC release or later) sent in the x-sn-apikey header.",

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 /** Where the ServiceNow instance is. Shared by all three connectors. */
 public record ServiceNowConnectionInput(
     @TemplateProperty(
-            id = "connection.instance",
+            id = "instance",
             label = "Instance",
             group = "connection",
             tooltip =
@@ -22,7 +22,7 @@ public record ServiceNowConnectionInput(
             message = "must be an instance name like dev12345 or a base URL like https://itsm.example.com")
         String instance,
     @TemplateProperty(
-            id = "connection.connectTimeoutSeconds",
+            id = "connectTimeoutSeconds",
             label = "Connect timeout (seconds)",
             group = "connection",
             type = PropertyType.Number,
@@ -34,7 +34,7 @@ public record ServiceNowConnectionInput(
         @Max(300)
         Integer connectTimeoutSeconds,
     @TemplateProperty(
-            id = "connection.readTimeoutSeconds",
+            id = "readTimeoutSeconds",
             label = "Read timeout (seconds)",
             group = "connection",
             type = PropertyType.Number,

@@ -118,10 +118,10 @@ abstract class FlowConnectorTestSupport {
   static ElementTemplateInvocation invocation() {
     return template()
         .invocation()
-        .set("connection.connection.instance", SN.baseUrl())
-        .set("authentication.authentication.type", "basic")
-        .set("authentication.authentication.basicUsername", USER)
-        .set("authentication.authentication.basicPassword", SECRET_REF)
+        .set("connection.instance", SN.baseUrl())
+        .set("authentication.type", "basic")
+        .set("authentication.basicUsername", USER)
+        .set("authentication.basicPassword", SECRET_REF)
         .fetchVariables(List.of(ServiceNowFlowFunction.class
             .getAnnotation(io.camunda.connector.api.annotation.OutboundConnector.class).inputVariables()));
   }

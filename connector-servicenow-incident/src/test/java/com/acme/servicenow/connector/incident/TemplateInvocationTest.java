@@ -44,10 +44,10 @@ class TemplateInvocationTest {
   private ElementTemplateInvocation invocation(String operation) {
     return IncidentFixture.template()
         .invocation()
-        .set("connection.connection.instance", sn.baseUrl())
-        .set("authentication.authentication.type", "basic")
-        .set("authentication.authentication.basicUsername", "{{secrets.SN_USER}}")
-        .set("authentication.authentication.basicPassword", "{{secrets.SN_PASSWORD}}")
+        .set("connection.instance", sn.baseUrl())
+        .set("authentication.type", "basic")
+        .set("authentication.basicUsername", "{{secrets.SN_USER}}")
+        .set("authentication.basicPassword", "{{secrets.SN_PASSWORD}}")
         .set("operation.operation.type", operation)
         .fetchVariables(List.of(ServiceNowIncidentFunction.class.getAnnotation(OutboundConnector.class).inputVariables()));
   }

@@ -38,25 +38,25 @@ class SecretsInLogsTest extends TableConnectorTestSupport {
       run(task("get").set("operation.getSysId", sysId)).asCompleted();
       run(task("get")
           .set("operation.getSysId", sysId)
-          .set("authentication.authentication.basicPassword", "{{secrets.SN_PASSWORD}}x"))
+          .set("authentication.basicPassword", "{{secrets.SN_PASSWORD}}x"))
           .asFailed();
       run(task("get")
           .set("operation.getSysId", sysId)
-          .set("authentication.authentication.type", "oauthClientCredentials")
-          .set("authentication.authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
-          .set("authentication.authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}"))
+          .set("authentication.type", "oauthClientCredentials")
+          .set("authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
+          .set("authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}"))
           .asCompleted();
       run(task("get")
           .set("operation.getSysId", sysId)
-          .set("authentication.authentication.type", "oauthClientCredentials")
-          .set("authentication.authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
-          .set("authentication.authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}-wrong"))
+          .set("authentication.type", "oauthClientCredentials")
+          .set("authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
+          .set("authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}-wrong"))
           .asFailed();
       emulator().faults().add(FaultRule.on("GET", "/api/now/table/incident").serverError(500));
       run(task("get")
           .set("operation.getSysId", sysId)
-          .set("authentication.authentication.type", "apiKey")
-          .set("authentication.authentication.apiKey", "{{secrets.SN_API_KEY}}"))
+          .set("authentication.type", "apiKey")
+          .set("authentication.apiKey", "{{secrets.SN_API_KEY}}"))
           .asFailed();
     } finally {
       for (int i = 0; i < loggers.size(); i++) {

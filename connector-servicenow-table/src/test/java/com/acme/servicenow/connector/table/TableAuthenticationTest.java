@@ -20,8 +20,8 @@ class TableAuthenticationTest extends TableConnectorTestSupport {
 
     Map<String, Object> result =
         result(run(get(sysId)
-            .set("authentication.authentication.type", "apiKey")
-            .set("authentication.authentication.apiKey", "{{secrets.SN_API_KEY}}")));
+            .set("authentication.type", "apiKey")
+            .set("authentication.apiKey", "{{secrets.SN_API_KEY}}")));
 
     assertThat(result).containsEntry("sysId", sysId);
     RecordedRequest request = emulator().journal().last();
@@ -35,9 +35,9 @@ class TableAuthenticationTest extends TableConnectorTestSupport {
 
     Map<String, Object> result =
         result(run(get(sysId)
-            .set("authentication.authentication.type", "oauthClientCredentials")
-            .set("authentication.authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
-            .set("authentication.authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}")));
+            .set("authentication.type", "oauthClientCredentials")
+            .set("authentication.ccClientId", "{{secrets.SN_CLIENT_ID}}")
+            .set("authentication.ccClientSecret", "{{secrets.SN_CLIENT_SECRET}}")));
 
     assertThat(result).containsEntry("sysId", sysId);
     assertThat(emulator().journal().all()).extracting(RecordedRequest::path)

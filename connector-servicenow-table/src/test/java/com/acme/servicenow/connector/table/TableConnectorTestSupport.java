@@ -69,10 +69,10 @@ abstract class TableConnectorTestSupport {
   static ElementTemplateInvocation task(String operation) {
     return TEMPLATE
         .invocation()
-        .set("connection.connection.instance", SN.baseUrl())
-        .set("authentication.authentication.type", "basic")
-        .set("authentication.authentication.basicUsername", "{{secrets.SN_USER}}")
-        .set("authentication.authentication.basicPassword", "{{secrets.SN_PASSWORD}}")
+        .set("connection.instance", SN.baseUrl())
+        .set("authentication.type", "basic")
+        .set("authentication.basicUsername", "{{secrets.SN_USER}}")
+        .set("authentication.basicPassword", "{{secrets.SN_PASSWORD}}")
         .set("operation.type", operation)
         .set("resultVariable", "result")
         .fetchVariables(INPUT_VARIABLES);

@@ -76,7 +76,7 @@ class TableErrorsTest extends TableConnectorTestSupport {
         RUNTIME.run(
             task("get")
                 .set("operation.getSysId", sysId)
-                .set("authentication.authentication.basicPassword", "{{secrets.SN_PASSWORD}}-wrong")
+                .set("authentication.basicPassword", "{{secrets.SN_PASSWORD}}-wrong")
                 .toJobRequest());
     JobOutcome.Failed failed = wrong.asFailed();
     assertThat(map(failed.variables().get("error"))).containsEntry("code", "SERVICENOW_UNAUTHORIZED");
@@ -88,7 +88,7 @@ class TableErrorsTest extends TableConnectorTestSupport {
     JobOutcome.Failed failed =
         run(task("get")
             .set("operation.getSysId", MISSING)
-            .set("authentication.authentication.basicPassword", "{{secrets.NOPE}}"))
+            .set("authentication.basicPassword", "{{secrets.NOPE}}"))
             .asFailed();
     assertThat(failed.retries()).isZero();
     assertThat(emulator().journal().all()).isEmpty();
