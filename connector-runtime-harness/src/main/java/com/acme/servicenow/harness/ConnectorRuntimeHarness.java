@@ -150,7 +150,13 @@ public final class ConnectorRuntimeHarness {
         throw new IllegalStateException("Runtime sent unreadable variables: " + json, e);
       }
     }
-    return mapper.convertValue(variables, new TypeReference<>() {});
+    // The engine only ever sees JSON: serialise what the runtime handed over (it may hold live
+    // objects such as Documents) exactly as the job client would.
+    try {
+      return mapper.readValue(mapper.writeValueAsString(variables), new TypeReference<>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException("Runtime sent variables that are not serialisable as JSON", e);
+    }
   }
 
   public static final class Builder {
