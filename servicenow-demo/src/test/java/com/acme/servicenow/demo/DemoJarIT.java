@@ -2,12 +2,21 @@ package com.acme.servicenow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +34,8 @@ class DemoJarIT {
   }
 
   private static String run(Path dir, List<String> args, int expectedExit) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar().toString()));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(javaBin, "-jar", jar().toString()));
     command.addAll(args);
     Path log = dir.resolve("out.txt");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -58,5 +67,41 @@ class DemoJarIT {
   void helpAndBadUsage(@TempDir Path dir) throws Exception {
     assertThat(run(dir, List.of("help"), 0)).contains("invoke --connector table|incident|flow");
     assertThat(run(dir, List.of("nonsense"), 2)).contains("Unknown command nonsense");
+  }
+
+  @Test
+  void theEmulatorCommandServesTheDemoSeed() throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(javaBin, "-jar", jar().toString(), "emulator", "--port", "0").redirectErrorStream(true).start();
+    // never hang the build on a silent server: killing it ends the read below
+    java.util.concurrent.CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES).execute(process::destroyForcibly);
+    try (var reader = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String baseUrl = null;
+      // read until the announcement only: the server prints nothing after it
+      while (baseUrl == null) {
+        String line = reader.readLine();
+        if (line == null) {
+          break;
+        }
+        var m = Pattern.compile("listening on (http://\\S+)").matcher(line);
+        if (m.find()) {
+          baseUrl = m.group(1);
+        }
+      }
+      assertThat(baseUrl).as("the emulator announced its address").isNotNull();
+      var client = HttpClient.newHttpClient();
+      var response = client.send(
+          HttpRequest.newBuilder(URI.create(baseUrl + "/api/now/table/incident?sysparm_limit=1&sysparm_fields=number"))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("INC000000");
+    } finally {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 }
