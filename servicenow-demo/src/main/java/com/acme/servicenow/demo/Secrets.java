@@ -117,8 +117,9 @@ public final class Secrets {
     }
     if (value instanceof String s) {
       boolean placeholderOnly = PLACEHOLDER.matcher(s.strip()).matches();
-      if (key != null && SENSITIVE_KEY.matcher(key).matches() && !placeholderOnly && !s.isEmpty()
-          && !"type".equals(key)) {
+      boolean credentialKey =
+          key != null && SENSITIVE_KEY.matcher(key).matches() && !key.endsWith("Url") && !"type".equals(key);
+      if (credentialKey && !placeholderOnly && !s.isEmpty()) {
         return MASK;
       }
       return mask(s);
