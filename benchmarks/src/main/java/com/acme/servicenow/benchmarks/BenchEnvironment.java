@@ -36,6 +36,8 @@ public final class BenchEnvironment implements AutoCloseable {
       Map.of("SN_USER", USER, "SN_PASSWORD", PASSWORD, "SN_CLIENT_ID", CLIENT_ID, "SN_CLIENT_SECRET", CLIENT_SECRET);
 
   private final ServiceNowEmulator emulator;
+  /** Where the connectors are pointed: the emulator itself or a {@link LatencyProxy} in front of it. */
+  private volatile String target;
 
   public BenchEnvironment(Duration tokenLifetime, Consumer<ServiceNowEmulator.Builder> customise) {
     ServiceNowEmulator.Builder b =
@@ -48,14 +50,21 @@ public final class BenchEnvironment implements AutoCloseable {
             .tokenLifetime(tokenLifetime);
     customise.accept(b);
     this.emulator = b.start();
+    this.target = emulator.baseUrl();
+  }
+
+  /** Points every job built from now on at {@code baseUrl} (a proxy); null = the emulator itself. */
+  public void target(String baseUrl) {
+    this.target = baseUrl == null ? emulator.baseUrl() : baseUrl;
   }
 
   public ServiceNowEmulator emulator() {
     return emulator;
   }
 
+  /** The base URL jobs use (see {@link #target(String)}). */
   public String baseUrl() {
-    return emulator.baseUrl();
+    return target;
   }
 
   /**

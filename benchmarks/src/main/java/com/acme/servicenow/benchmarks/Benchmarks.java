@@ -40,8 +40,23 @@ public final class Benchmarks {
   public static final String MARKER = "bench-page";
 
   /** How long and how often to measure. */
+  /**
+   * How the network is modelled: {@code emulatorLatencyMs} delays every HTTP response in the
+   * emulator; {@code proxyRttMs > 0} routes through a {@link LatencyProxy} that delays every packet
+   * flight, TCP and TLS handshakes included.
+   */
+  public record Network(String label, int emulatorLatencyMs, int proxyRttMs) {
+    public static Network emulator(int ms) {
+      return new Network("+" + ms + " ms per request (emulator latency)", ms, 0);
+    }
+
+    public static Network proxy(int rttMs) {
+      return new Network(rttMs + " ms round trip per packet flight (latency proxy: TCP + TLS handshakes too)", 0, rttMs);
+    }
+  }
+
   public record Config(
-      List<Integer> latenciesMs,
+      List<Network> networks,
       List<Integer> concurrencies,
       Duration warmup,
       int iterations,
@@ -51,12 +66,15 @@ public final class Benchmarks {
       int oauthInvocations) {
 
     public static Config full() {
-      return new Config(List.of(0, 20), List.of(1, 16), Duration.ofSeconds(4), 5, Duration.ofMillis(1500), 20_000, 5, 1000);
+      return new Config(
+          List.of(Network.emulator(0), Network.emulator(20), Network.proxy(20)),
+          List.of(1, 16), Duration.ofSeconds(3), 5, Duration.ofMillis(1200), 20_000, 3, 1000);
     }
 
     /** For the tests: every code path once, no meaningful numbers. */
     public static Config quick() {
-      return new Config(List.of(0), List.of(1, 4), Duration.ofMillis(200), 1, Duration.ofMillis(200), 2_000, 1, 40);
+      return new Config(List.of(Network.emulator(0), Network.proxy(20)), List.of(1, 4), Duration.ofMillis(200), 1,
+          Duration.ofMillis(200), 2_000, 1, 40);
     }
   }
 
@@ -107,7 +125,7 @@ public final class Benchmarks {
   // ------------------------------------------------------------------ (1) create incident
 
   /** One measured cell of comparison (1). */
-  public record Cell(int latencyMs, int concurrency, Map<String, Result> results) {}
+  public record Cell(Network network, int concurrency, Map<String, Result> results) {}
 
   public static final String OURS = "ours (incident connector)";
   public static final String OURS_IDEMPOTENT = "ours, idempotent create";
@@ -118,6 +136,33 @@ public final class Benchmarks {
     ServiceNowEmulator sn = env.emulator();
     JobDriver ours = new JobDriver(env.incidentFunction(ClientOptions.defaults()), SECRETS);
     JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
+    List<Cell> cells = new ArrayList<>();
+    try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
+      for (Network network : config.networks()) {
+        try (Target target = Target.of(env, network)) {
+          List<Variant> variants = createVariants(env, ours, rest, raw);
+          sn.latency(Duration.ofMillis(network.emulatorLatencyMs()));
+          for (int concurrency : config.concurrencies()) {
+            sn.reset();
+            cells.add(
+                new Cell(
+                    network,
+                    concurrency,
+                    Measure.compare(variants, concurrency, config.warmup(), config.iterations(), config.iterationTime(),
+                        // every run starts with an empty incident table: the emulator scans it unindexed for the
+                        // idempotent variant's correlation_id look-up, and earlier runs would have filled it
+                        () -> sn.records().clear("incident"))));
+          }
+        } finally {
+          sn.latency(Duration.ZERO);
+        }
+      }
+    }
+    return cells;
+  }
+
+  private static List<Variant> createVariants(BenchEnvironment env, JobDriver ours, JobDriver rest, RawClient raw) {
+    ServiceNowEmulator sn = env.emulator();
     JobDriver.Job oursJob = ours.job(env.ourCreateIncident(false, BenchEnvironment.basicAuth()), Map.of("resultVariable", "incident"), 3);
     JobDriver.Job idempotentJob =
         ours.job(env.ourCreateIncident(true, BenchEnvironment.basicAuth()), Map.of("resultVariable", "incident"), 3);
@@ -125,49 +170,56 @@ public final class Benchmarks {
         rest.job(env.restCreateIncident(BenchEnvironment.restBasicAuth()), Map.of("resultVariable", "snQueryResult"), 3);
 
     // the raw loop replays exactly the request our connector sends (same query, same body)
-    sn.latency(Duration.ZERO);
     sn.journal().clear();
     require(ours.run(oursJob), "our create");
     RecordedRequest post = lastRequest(sn, "POST", "/api/now/table/incident");
-    String rawUrl = sn.baseUrl() + post.path() + (post.rawQuery() == null ? "" : "?" + post.rawQuery());
+    String rawUrl = env.baseUrl() + post.path() + (post.rawQuery() == null ? "" : "?" + post.rawQuery());
     String rawBody = post.body();
     require(rest.run(restJob), "REST connector create");
 
-    List<Cell> cells = new ArrayList<>();
-    try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
-      AtomicLong elementKeys = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
-      List<Variant> variants =
-          List.of(
-              new Variant(OURS, seq -> ours.run(oursJob).completed()),
-              new Variant(OURS_IDEMPOTENT, seq -> ours.run(idempotentJob, 4242L, elementKeys.incrementAndGet()).completed()),
-              new Variant(REST, seq -> rest.run(restJob).completed()),
-              new Variant(
-                  RAW,
-                  seq -> {
-                    JsonNode n = raw.send("POST", rawUrl, rawBody, 201);
-                    return n != null && n.path("result").hasNonNull("sys_id");
-                  }));
-      for (int latency : config.latenciesMs()) {
-        sn.latency(Duration.ofMillis(latency));
-        for (int concurrency : config.concurrencies()) {
-          sn.reset();
-          cells.add(
-              new Cell(
-                  latency,
-                  concurrency,
-                  Measure.compare(variants, concurrency, config.warmup(), config.iterations(), config.iterationTime())));
-        }
-      }
-    } finally {
-      sn.latency(Duration.ZERO);
+    AtomicLong elementKeys = new AtomicLong(System.nanoTime() & 0xFFFFFFFFL);
+    return List.of(
+        new Variant(OURS, seq -> ours.run(oursJob).completed()),
+        new Variant(OURS_IDEMPOTENT, seq -> ours.run(idempotentJob, 4242L, elementKeys.incrementAndGet()).completed()),
+        new Variant(REST, seq -> rest.run(restJob).completed()),
+        new Variant(
+            RAW,
+            seq -> {
+              JsonNode n = raw.send("POST", rawUrl, rawBody, 201);
+              return n != null && n.path("result").hasNonNull("sys_id");
+            }));
+  }
+
+  /** Points the environment at the emulator or at a latency proxy in front of it, for one network model. */
+  private static final class Target implements AutoCloseable {
+    private final BenchEnvironment env;
+    private final LatencyProxy proxy;
+
+    private Target(BenchEnvironment env, LatencyProxy proxy) {
+      this.env = env;
+      this.proxy = proxy;
     }
-    return cells;
+
+    static Target of(BenchEnvironment env, Network network) {
+      LatencyProxy proxy =
+          network.proxyRttMs() > 0 ? new LatencyProxy(env.emulator().port(), Duration.ofMillis(network.proxyRttMs())) : null;
+      env.target(proxy == null ? null : proxy.baseUrl());
+      return new Target(env, proxy);
+    }
+
+    @Override
+    public void close() {
+      env.target(null);
+      if (proxy != null) {
+        proxy.close();
+      }
+    }
   }
 
   // ------------------------------------------------------------------ (2) OAuth token requests
 
   /** Token requests the emulator saw for {@code invocations} creates. */
-  public record TokenCount(String variant, int invocations, int completed, long tokenRequests) {
+  public record TokenCount(String variant, int invocations, int completed, long tokenRequests, String firstFailure) {
     public double perThousand() {
       return invocations == 0 ? 0 : tokenRequests * 1000.0 / invocations;
     }
@@ -194,6 +246,7 @@ public final class Benchmarks {
     sn.journal().clear();
     AtomicLong left = new AtomicLong(invocations);
     AtomicLong completed = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
       Thread t =
@@ -202,8 +255,11 @@ public final class Benchmarks {
               .start(
                   () -> {
                     while (left.getAndDecrement() > 0) {
-                      if (call.get().completed()) {
+                      JobDriver.Outcome o = call.get();
+                      if (o.completed()) {
                         completed.incrementAndGet();
+                      } else {
+                        firstFailure.compareAndSet(null, o.errorMessage());
                       }
                     }
                   });
@@ -218,7 +274,7 @@ public final class Benchmarks {
       }
     }
     long tokens = sn.journal().count("POST", "/oauth_token.do");
-    return new TokenCount(name, invocations, (int) completed.get(), tokens);
+    return new TokenCount(name, invocations, (int) completed.get(), tokens, firstFailure.get());
   }
 
   // ------------------------------------------------------------------ (3) query all
@@ -231,8 +287,15 @@ public final class Benchmarks {
     }
   }
 
-  public static final String OURS_QUERY_ALL = "ours (client queryAll, pages of 1000)";
-  public static final String RAW_QUERY_ALL = "raw paging loop (pages of 1000)";
+  /**
+   * Records per page request. ServiceNow advises at most 1000; 5000 keeps the run short (the
+   * emulator sorts the whole table for every page) and makes buffering a whole page visible in the
+   * heap figures. Both variants use it.
+   */
+  static final int QUERY_ALL_PAGE = 5000;
+
+  public static final String OURS_QUERY_ALL = "ours (client queryAll, pages of " + QUERY_ALL_PAGE + ")";
+  public static final String RAW_QUERY_ALL = "raw paging loop (pages of " + QUERY_ALL_PAGE + ")";
 
   public static List<QueryAllFigures> queryAll(BenchEnvironment env, Config config) {
     ServiceNowEmulator sn = env.emulator();
@@ -245,7 +308,7 @@ public final class Benchmarks {
                 new ServiceNowAuthentication.Basic(USER, PASSWORD));
     int n = config.queryAllRecords();
     // the connector caps query-all at 10,000 records / 1 MB (a process variable); the client it uses takes any caps
-    Caps caps = Caps.of(n, 512L * 1024 * 1024, 1000);
+    Caps caps = Caps.of(n, 512L * 1024 * 1024, QUERY_ALL_PAGE);
     Supplier<Object> ours = () -> client.table().queryAll(ITEM_TABLE, QuerySpec.all(), ReadOptions.defaults(), caps);
 
     // learn the exact page request our client sends, and let the raw loop send the same
@@ -256,7 +319,8 @@ public final class Benchmarks {
     }
     RecordedRequest first = sn.journal().all().get(0);
     String query = withoutParam(withoutParam(first.rawQuery(), "sysparm_offset"), "sysparm_limit");
-    String pageUrl = sn.baseUrl() + first.path() + "?" + (query.isEmpty() ? "" : query + "&") + "sysparm_limit=1000";
+    String pageUrl =
+        sn.baseUrl() + first.path() + "?" + (query.isEmpty() ? "" : query + "&") + "sysparm_limit=" + QUERY_ALL_PAGE;
 
     List<QueryAllFigures> figures = new ArrayList<>();
     try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
@@ -276,14 +340,19 @@ public final class Benchmarks {
               }
               JsonNode result = page.path("result");
               result.forEach(rows::add);
-              if (result.size() < 1000) {
+              if (result.size() < QUERY_ALL_PAGE) {
                 return rows;
               }
               offset += result.size();
             }
           };
-      figures.add(measureQueryAll(OURS_QUERY_ALL, ours, config, sn, r -> ((QueryAllResult) r).records()));
-      figures.add(measureQueryAll(RAW_QUERY_ALL, rawLoop, config, sn, r -> castList(r)));
+      figures.addAll(
+          measureQueryAll(
+              List.of(
+                  new QueryAllRun(OURS_QUERY_ALL, ours, r -> ((QueryAllResult) r).records()),
+                  new QueryAllRun(RAW_QUERY_ALL, rawLoop, Benchmarks::castList)),
+              config,
+              sn));
     }
     return figures;
   }
@@ -293,52 +362,64 @@ public final class Benchmarks {
     return (List<? extends JsonNode>) o;
   }
 
-  private static QueryAllFigures measureQueryAll(
-      String name,
-      Supplier<Object> run,
-      Config config,
-      ServiceNowEmulator sn,
-      java.util.function.Function<Object, List<? extends JsonNode>> records) {
-    // warm-up
-    run.get();
-    run.get();
-    List<Double> millis = new ArrayList<>();
-    long peak = 0;
-    long retained = 0;
-    long json = 0;
-    int size = 0;
-    int pages = 0;
-    // timed runs: nothing else running in this JVM
+  /** One query-all variant under measurement. */
+  private static final class QueryAllRun {
+    final String name;
+    final Supplier<Object> run;
+    final java.util.function.Function<Object, List<? extends JsonNode>> records;
+    final List<Double> millis = new ArrayList<>();
+    long json;
+    int size;
+    int pages;
+
+    QueryAllRun(String name, Supplier<Object> run, java.util.function.Function<Object, List<? extends JsonNode>> records) {
+      this.name = name;
+      this.run = run;
+      this.records = records;
+    }
+  }
+
+  private static List<QueryAllFigures> measureQueryAll(List<QueryAllRun> variants, Config config, ServiceNowEmulator sn) {
+    // warm-up (one run each: runs are long, the emulator sorts the whole table for every page)
+    variants.forEach(v -> v.run.get());
+    // timed runs, interleaved so that load from other processes hits both alike
     for (int i = 0; i < config.queryAllRuns(); i++) {
-      settledHeap();
-      sn.journal().clear();
-      long t0 = System.nanoTime();
-      Object result = run.get();
-      millis.add((System.nanoTime() - t0) / 1e6);
-      List<? extends JsonNode> rows = records.apply(result);
-      size = rows.size();
-      pages = (int) sn.journal().count("GET", "/api/now/table/" + ITEM_TABLE);
-      ArrayNode array = MAPPER.createArrayNode();
-      rows.forEach(array::add);
-      try {
-        json = MAPPER.writeValueAsBytes(array).length;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+      for (QueryAllRun v : variants) {
+        settledHeap();
+        sn.journal().clear();
+        long t0 = System.nanoTime();
+        Object result = v.run.get();
+        v.millis.add((System.nanoTime() - t0) / 1e6);
+        List<? extends JsonNode> rows = v.records.apply(result);
+        v.size = rows.size();
+        v.pages = (int) sn.journal().count("GET", "/api/now/table/" + ITEM_TABLE);
+        ArrayNode array = MAPPER.createArrayNode();
+        rows.forEach(array::add);
+        try {
+          v.json = MAPPER.writeValueAsBytes(array).length;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }
     }
-    // one untimed run for memory: the live heap is sampled by a full GC every 20 ms, so garbage
-    // (the emulator's and ours) does not count, only what is reachable at that moment
-    long baseline = settledHeap();
-    Object held;
-    try (HeapPeak sampler = HeapPeak.start()) {
-      held = run.get();
-      peak = sampler.stop() - baseline;
+    List<QueryAllFigures> figures = new ArrayList<>();
+    for (QueryAllRun v : variants) {
+      // one untimed run for memory: the live heap is sampled by forced full GCs, so garbage (the
+      // emulator's and ours) does not count, only what is reachable at that moment
+      long baseline = settledHeap();
+      Object held;
+      long peak;
+      try (HeapPeak sampler = HeapPeak.start()) {
+        held = v.run.get();
+        peak = sampler.stop() - baseline;
+      }
+      long retained = settledHeap() - baseline;
+      if (v.records.apply(held).size() != v.size) {
+        throw new IllegalStateException("memory run returned another size");
+      }
+      figures.add(new QueryAllFigures(v.name, v.size, v.millis, peak, retained, v.json, v.pages));
     }
-    retained = settledHeap() - baseline;
-    if (records.apply(held).size() != size) {
-      throw new IllegalStateException("memory run returned another size");
-    }
-    return new QueryAllFigures(name, size, millis, peak, retained, json, pages);
+    return figures;
   }
 
   /** Used heap after a full collection (the live set). */
@@ -355,8 +436,9 @@ public final class Benchmarks {
   }
 
   /**
-   * Peak live heap while running: a sampler thread forces a full collection every 20 ms and records
-   * the used heap right after it. Slows the run down (it is not timed) but excludes garbage.
+   * Peak live heap while running: a sampler thread forces a full collection every 20 ms (or twice
+   * the last collection's duration, if longer) and records the used heap right after it. Slows the
+   * run down (it is not timed) but excludes garbage.
    */
   static final class HeapPeak implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
@@ -372,10 +454,13 @@ public final class Benchmarks {
                   () -> {
                     var memory = ManagementFactory.getMemoryMXBean();
                     while (running.get()) {
+                      long t0 = System.nanoTime();
                       System.gc();
                       peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                      long gcMillis = (System.nanoTime() - t0) / 1_000_000;
                       try {
-                        Thread.sleep(20);
+                        // at least 20 ms, and never more than a third of the time in forced GCs
+                        Thread.sleep(Math.max(20, 2 * gcMillis));
                       } catch (InterruptedException e) {
                         return;
                       }
@@ -410,10 +495,17 @@ public final class Benchmarks {
 
   public static final String OURS_PAGE = "ours (table connector, query)";
 
-  public static Map<String, Result> queryPage(BenchEnvironment env, Config config, int latencyMs, int concurrency) {
+  public static Map<String, Result> queryPage(BenchEnvironment env, Config config, Network network, int concurrency) {
     ServiceNowEmulator sn = env.emulator();
     sn.latency(Duration.ZERO);
     sn.reset();
+    try (Target target = Target.of(env, network)) {
+      return queryPage(env, config, network, concurrency, sn);
+    }
+  }
+
+  private static Map<String, Result> queryPage(
+      BenchEnvironment env, Config config, Network network, int concurrency, ServiceNowEmulator sn) {
     JobDriver ours = new JobDriver(env.tableFunction(ClientOptions.defaults()), SECRETS);
     JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
     Map<String, Object> op = new LinkedHashMap<>();
@@ -446,7 +538,7 @@ public final class Benchmarks {
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     Map<String, Object> restVars =
-        env.restRequest("GET", sn.baseUrl() + "/api/now/table/incident", BenchEnvironment.restBasicAuth(), null, params);
+        env.restRequest("GET", env.baseUrl() + "/api/now/table/incident", BenchEnvironment.restBasicAuth(), null, params);
     restVars.put("skipEncoding", "false");
     JobDriver.Job restJob = rest.job(restVars, Map.of("resultVariable", "snQueryResult"), 3);
     JobDriver.Outcome restProbe = require(rest.run(restJob), "REST query");
@@ -454,8 +546,8 @@ public final class Benchmarks {
     if (restRows != 100) {
       throw new IllegalStateException("REST connector query returned " + restRows + " rows, expected 100");
     }
-    String rawUrl = sn.baseUrl() + get.path() + "?" + get.rawQuery();
-    sn.latency(Duration.ofMillis(latencyMs));
+    String rawUrl = env.baseUrl() + get.path() + "?" + get.rawQuery();
+    sn.latency(Duration.ofMillis(network.emulatorLatencyMs()));
     try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
       List<Variant> variants =
           List.of(

@@ -96,6 +96,17 @@ public final class Measure {
    */
   public static Map<String, Result> compare(
       List<Variant> variants, int concurrency, Duration warmup, int iterations, Duration iterationTime) {
+    return compare(variants, concurrency, warmup, iterations, iterationTime, () -> {});
+  }
+
+  /** As above; {@code beforeEachRun} runs before every warm-up and measured run (no load running then). */
+  public static Map<String, Result> compare(
+      List<Variant> variants,
+      int concurrency,
+      Duration warmup,
+      int iterations,
+      Duration iterationTime,
+      Runnable beforeEachRun) {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
       Thread t = new Thread(r, "bench-worker");
       t.setDaemon(true);
@@ -107,11 +118,14 @@ public final class Measure {
       for (Variant v : variants) {
         results.put(v.name(), new Result(v.name(), concurrency));
         // two warm-up phases: JIT and connection pools first, then a second one to settle
+        beforeEachRun.run();
         runIteration(v, pool, concurrency, warmup.dividedBy(2), seq, null);
+        beforeEachRun.run();
         runIteration(v, pool, concurrency, warmup.dividedBy(2), seq, null);
       }
       for (int i = 0; i < iterations; i++) {
         for (Variant v : variants) {
+          beforeEachRun.run();
           runIteration(v, pool, concurrency, iterationTime, seq, results.get(v.name()));
         }
       }
