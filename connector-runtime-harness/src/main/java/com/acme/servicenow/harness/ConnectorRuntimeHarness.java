@@ -150,13 +150,7 @@ public final class ConnectorRuntimeHarness {
         throw new IllegalStateException("Runtime sent unreadable variables: " + json, e);
       }
     }
-    // The engine only ever sees JSON: serialise what the runtime handed over (it may hold live
-    // objects such as Documents) exactly as the job client would.
-    try {
-      return mapper.readValue(mapper.writeValueAsString(variables), new TypeReference<>() {});
-    } catch (Exception e) {
-      throw new IllegalStateException("Runtime sent variables that are not serialisable as JSON", e);
-    }
+    return mapper.convertValue(variables, new TypeReference<>() {});
   }
 
   public static final class Builder {
