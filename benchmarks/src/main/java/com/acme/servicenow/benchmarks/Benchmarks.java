@@ -131,16 +131,22 @@ public final class Benchmarks {
   public static final String OURS_IDEMPOTENT = "ours, idempotent create";
   public static final String REST = "REST connector (official template)";
   public static final String RAW = "raw HttpClient 5 loop";
+  /** The job handler around a function that sends nothing: the runtime's own cost per job. */
+  public static final String FLOOR = "job handler + no-op function (no HTTP)";
 
   public static List<Cell> createIncident(BenchEnvironment env, Config config) {
     ServiceNowEmulator sn = env.emulator();
     JobDriver ours = new JobDriver(env.incidentFunction(ClientOptions.defaults()), SECRETS);
     JobDriver rest = new JobDriver(BenchEnvironment.restConnector(), SECRETS);
+    JobDriver floor = new JobDriver(context -> Map.of("ok", true), SECRETS);
     List<Cell> cells = new ArrayList<>();
     try (RawClient raw = new RawClient(sn.clientSslContext(), USER, PASSWORD)) {
       for (Network network : config.networks()) {
         try (Target target = Target.of(env, network)) {
-          List<Variant> variants = createVariants(env, ours, rest, raw);
+          List<Variant> variants = new ArrayList<>(createVariants(env, ours, rest, raw));
+          JobDriver.Job floorJob =
+              floor.job(env.ourCreateIncident(false, BenchEnvironment.basicAuth()), Map.of("resultVariable", "incident"), 3);
+          variants.add(new Variant(FLOOR, seq -> floor.run(floorJob).completed()));
           sn.latency(Duration.ofMillis(network.emulatorLatencyMs()));
           for (int concurrency : config.concurrencies()) {
             sn.reset();

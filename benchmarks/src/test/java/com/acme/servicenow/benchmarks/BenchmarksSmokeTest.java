@@ -41,7 +41,7 @@ class BenchmarksSmokeTest {
     for (Benchmarks.Cell cell : cells) {
       Map<String, Measure.Result> results = cell.results();
       assertThat(results.keySet())
-          .containsExactly(Benchmarks.OURS, Benchmarks.OURS_IDEMPOTENT, Benchmarks.REST, Benchmarks.RAW);
+          .containsExactly(Benchmarks.OURS, Benchmarks.OURS_IDEMPOTENT, Benchmarks.REST, Benchmarks.RAW, Benchmarks.FLOOR);
       results.values().forEach(r -> {
         assertThat(r.ops).as(cell.network() + " " + r.name).isPositive();
         assertThat(r.failures).as(cell.network() + " " + r.name + ": " + r.firstFailure).isZero();
