@@ -28,6 +28,8 @@ import io.camunda.connector.runtime.outbound.job.SpringConnectorJobHandler;
 import io.camunda.connector.validation.impl.DefaultValidationProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class ConnectorRuntimeHarness {
             t.setDaemon(true);
             return t;
           });
+
+  private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
 
   private final ObjectMapper mapper;
   private final DocumentFactory documentFactory;
@@ -150,7 +154,37 @@ public final class ConnectorRuntimeHarness {
         throw new IllegalStateException("Runtime sent unreadable variables: " + json, e);
       }
     }
-    return mapper.convertValue(variables, new TypeReference<>() {});
+    // The engine only ever sees JSON: anything that is not already a JSON value (a live object such
+    // as a Document) is serialised exactly as the job client would. Plain values keep their Java
+    // number types (a long count stays a Long), which tests compare against.
+    Map<String, Object> converted = mapper.convertValue(variables, new TypeReference<>() {});
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = (Map<String, Object>) jsonOnly(converted);
+    return json;
+  }
+
+  private Object jsonOnly(Object value) {
+    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonOnly(v)));
+      return copy;
+    }
+    if (value instanceof Collection<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(jsonOnly(v)));
+      return copy;
+    }
+    try {
+      // read back without the runtime's document module, which would turn a reference into a live
+      // Document again: the engine stores plain JSON
+      return PLAIN_JSON.readValue(mapper.writeValueAsString(value), Object.class);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Runtime sent a variable that is not serialisable as JSON: " + value.getClass().getName(), e);
+    }
   }
 
   public static final class Builder {

@@ -80,4 +80,25 @@ class ConnectorRuntimeHarnessTest {
     assertThat(failed.retries()).isZero();
     assertThat(failed.errorMessage()).contains("MISSING");
   }
+
+  @Test
+  void outcomeVariablesAreJsonValuesAndKeepTheirNumberTypes() {
+    ConnectorRuntimeHarness runtime =
+        ConnectorRuntimeHarness.forFunction(
+                context -> {
+                  var document =
+                      io.camunda.connector.api.document.DocumentCreationRequest.from(new byte[] {1, 2, 3})
+                          .fileName("a.bin")
+                          .build();
+                  var doc = context.create(document);
+                  return java.util.Map.of("count", 3L, "small", 7, "doc", doc);
+                })
+            .build();
+    var completed = runtime.run(JobRequest.builder().resultVariable("r").build()).asCompleted();
+    @SuppressWarnings("unchecked")
+    var r = (java.util.Map<String, Object>) completed.variables().get("r");
+    assertThat(r).containsEntry("count", 3L).containsEntry("small", 7);
+    assertThat(r.get("doc")).isInstanceOf(java.util.Map.class);
+    assertThat(r.get("doc").toString()).contains("camunda.document.type");
+  }
 }
