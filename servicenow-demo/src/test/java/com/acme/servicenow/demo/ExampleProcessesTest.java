@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in sequence-flow order, input mappings evaluated with FEEL against the process variables, each
  * job through the real {@code SpringConnectorJobHandler} against the emulator, result expressions
  * merged back. What other workers or users would contribute (a payment worker's error, a form's
- * notes, a document) is given as starting variables below — a new example without an entry fails.
+ * notes, a document) is given as starting variables below.
  */
 class ExampleProcessesTest {
 
@@ -101,8 +101,10 @@ class ExampleProcessesTest {
         // a document variable holds the reference, as the engine stores it
         vars.put("failureReport", any.objectMapper().convertValue(report, new TypeReference<Map<String, Object>>() {}));
       }
-      default -> throw new AssertionError(
-          "docs/examples/" + file + " has no starting variables in " + ExampleProcessesTest.class.getSimpleName());
+      default -> {
+        // a new example runs with no starting variables; if its mappings need some, its tasks fail
+        // below with the message naming this method
+      }
     }
     return vars;
   }
@@ -132,7 +134,9 @@ class ExampleProcessesTest {
       List<RecordedRequest> all = emulator.journal().all();
       List<RecordedRequest> requests = all.subList(before, all.size());
 
-      assertThat(outcome).as(task.describe() + ": " + outcome).isInstanceOf(JobOutcome.Completed.class);
+      assertThat(outcome)
+          .as(task.describe() + ": " + outcome + " (missing starting variables? see startingVariables)")
+          .isInstanceOf(JobOutcome.Completed.class);
       assertThat(requests).as(task.describe() + " talked to ServiceNow").isNotEmpty();
       assertThat(requests).allSatisfy(r -> assertThat(r.status()).as(r.method() + " " + r.path()).isLessThan(400));
       variables.putAll(task.propagatedVariables(((JobOutcome.Completed) outcome).variables(), variables));
