@@ -3,7 +3,7 @@ package com.acme.servicenow.connector.incident.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 
 /** Incident {@code state} values of the out-of-box state model (reference A6). */
-public enum IncidentState {
+public enum IncidentState implements ChoiceValue {
   NEW("1", "New"),
   IN_PROGRESS("2", "In Progress"),
   ON_HOLD("3", "On Hold"),
@@ -19,30 +19,19 @@ public enum IncidentState {
     this.label = label;
   }
 
+  @Override
   public String value() {
     return value;
   }
 
+  @Override
   public String label() {
     return label;
   }
 
   @JsonCreator
   public static IncidentState parse(Object input) {
-    if (input == null) {
-      return null;
-    }
-    String s = String.valueOf(input).strip();
-    if (s.isEmpty()) {
-      return null;
-    }
-    for (IncidentState st : values()) {
-      if (st.name().equalsIgnoreCase(s) || st.value.equals(s) || st.label.equalsIgnoreCase(s)) {
-        return st;
-      }
-    }
-    throw new IllegalArgumentException(
-        "'" + s + "' is not an incident state; use NEW, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED or CANCELED");
+    return ChoiceValue.parse(IncidentState.class, input, "an incident state");
   }
 
   /** The out-of-box label of a state value, or null. */
