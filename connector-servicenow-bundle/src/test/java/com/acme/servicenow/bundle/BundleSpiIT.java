@@ -230,6 +230,32 @@ class BundleSpiIT {
   }
 
   @Test
+  void httpClientWireAndHeaderLoggersKeepTheirNamesOutsideOurNamespace() throws Exception {
+    // Relocated, these loggers (which print Authorization headers and token bodies at DEBUG) would
+    // be switched on by a user's "com.acme=DEBUG".
+    String relocatedWire = "com.acme.servicenow.shaded.org.apache.hc.client5.http.wire";
+    String relocatedHeaders = "com.acme.servicenow.shaded.org.apache.hc.client5.http.headers";
+    boolean wireLoggerFound = false;
+    List<String> relocatedLoggers = new ArrayList<>();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry entry : file.stream().toList()) {
+        if (!entry.getName().endsWith(".class")) {
+          continue;
+        }
+        try (InputStream in = file.getInputStream(entry)) {
+          String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+          if (bytes.contains(relocatedWire) || bytes.contains(relocatedHeaders)) {
+            relocatedLoggers.add(entry.getName());
+          }
+          wireLoggerFound |= bytes.contains("org.apache.hc.client5.http.wire");
+        }
+      }
+    }
+    assertThat(relocatedLoggers).as("classes naming a wire/header logger under com.acme").isEmpty();
+    assertThat(wireLoggerFound).as("the wire logger name is still in the bundle").isTrue();
+  }
+
+  @Test
   void theSdkJacksonAndValidationAreNotInTheBundle() throws Exception {
     try (JarFile file = new JarFile(jar.toFile())) {
       Set<String> names = file.stream().map(JarEntry::getName).collect(Collectors.toSet());
