@@ -40,15 +40,7 @@ public record WriteOptions(
 
   public Map<String, String> params() {
     Map<String, String> p = new LinkedHashMap<>();
-    if (!fields.isEmpty()) {
-      p.put("sysparm_fields", String.join(",", fields));
-    }
-    if (displayValue != null) {
-      p.put("sysparm_display_value", displayValue.param());
-    }
-    if (excludeReferenceLink != null) {
-      p.put("sysparm_exclude_reference_link", excludeReferenceLink.toString());
-    }
+    SysparmParams.putRecordShape(p, fields, displayValue, excludeReferenceLink);
     if (inputDisplayValue != null) {
       p.put("sysparm_input_display_value", inputDisplayValue.toString());
     }
