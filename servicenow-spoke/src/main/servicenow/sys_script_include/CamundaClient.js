@@ -77,12 +77,8 @@ CamundaClient.prototype = {
         } else {
             body.processDefinitionKey = key;
         }
-        var variables = this._variables(req.variables);
-        if (variables === false) {
+        if (!this._putVariables(body, req.variables)) {
             return this._invalid("'variables' must be a JSON object");
-        }
-        if (variables !== null) {
-            body.variables = variables;
         }
         this._putTenant(body, req.tenantId);
         var opRef = this._optionalInt(req.operationReference);
@@ -130,12 +126,8 @@ CamundaClient.prototype = {
             return this._invalid("'name' is required");
         }
         var body = {name: name, correlationKey: this._text(req.correlationKey)};
-        var variables = this._variables(req.variables);
-        if (variables === false) {
+        if (!this._putVariables(body, req.variables)) {
             return this._invalid("'variables' must be a JSON object");
-        }
-        if (variables !== null) {
-            body.variables = variables;
         }
         this._putTenant(body, req.tenantId);
         var result = this._call('POST', '/v2/messages/correlation', body);
@@ -172,12 +164,8 @@ CamundaClient.prototype = {
         if (messageId) {
             body.messageId = messageId;
         }
-        var variables = this._variables(req.variables);
-        if (variables === false) {
+        if (!this._putVariables(body, req.variables)) {
             return this._invalid("'variables' must be a JSON object");
-        }
-        if (variables !== null) {
-            body.variables = variables;
         }
         this._putTenant(body, req.tenantId);
         var result = this._call('POST', '/v2/messages/publication', body);
@@ -199,12 +187,8 @@ CamundaClient.prototype = {
             return this._invalid("'signalName' is required");
         }
         var body = {signalName: name};
-        var variables = this._variables(req.variables);
-        if (variables === false) {
+        if (!this._putVariables(body, req.variables)) {
             return this._invalid("'variables' must be a JSON object");
-        }
-        if (variables !== null) {
-            body.variables = variables;
         }
         this._putTenant(body, req.tenantId);
         var result = this._call('POST', '/v2/signals/broadcast', body);
@@ -589,6 +573,18 @@ CamundaClient.prototype = {
     },
 
     /* Accepts an object or a JSON string (Flow Designer passes strings); null when empty. */
+    /* Sets body.variables from an object or JSON text; false when the value is not a JSON object. */
+    _putVariables: function (body, v) {
+        var variables = this._variables(v);
+        if (variables === false) {
+            return false;
+        }
+        if (variables !== null) {
+            body.variables = variables;
+        }
+        return true;
+    },
+
     _variables: function (v) {
         if (v === null || v === undefined) {
             return null;
